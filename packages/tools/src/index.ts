@@ -1,1 +1,1 @@
-export {};
+export type * from "./tool-types.js";
