@@ -33,6 +33,14 @@ export {
   type PresetGatewayName,
   resolveGateway,
 } from "./gateways.js";
+export { type EitherCase, normalizeRequest, type RequestInput } from "./normalize-request.js";
 export type * from "./provider-types.js";
+export {
+  assertToolsAllowed,
+  combinedTools,
+  conflictingSearchTools,
+  type ExclusiveTools,
+  exclusiveTools,
+} from "./tool-exclusivity.js";
 export type * from "./wire-types.js";
 export { PART_DATA_KEYS, SCHEMA_FIELDS, TOOL_KINDS } from "./wire-types.js";
