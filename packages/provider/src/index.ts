@@ -1,4 +1,6 @@
+// @signet/provider: the Gemini-native wire for Google, KIE.AI, kkiai and aivideoapi.
 export { capabilitiesFor, isGemini3OrLater } from "./capabilities.js";
+export { apiKeyFromEnv, type Env, gatewayFromEnv, providerFromEnv, providerOptionsFromEnv } from "./env.js";
 export {
   type ErrorContext,
   type ErrorEnvelopeKind,
@@ -33,8 +35,28 @@ export {
   type PresetGatewayName,
   resolveGateway,
 } from "./gateways.js";
+export { JsonElementSplitter } from "./json-stream.js";
+export {
+  abbreviate,
+  abbreviateForLog,
+  createLogger,
+  type Logger,
+  redactHeaders,
+  redactUrl,
+} from "./logging.js";
 export { type EitherCase, normalizeRequest, type RequestInput } from "./normalize-request.js";
+export { createProvider, type ProviderOptions, type SignetProvider } from "./provider.js";
 export type * from "./provider-types.js";
+export { type ReadContext, readChunkStream, readJsonResponse } from "./read-response.js";
+export {
+  DEFAULT_RETRY,
+  type RetryOptions,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  retryDelayMs,
+} from "./retry-policy.js";
+export { sseEventData } from "./sse-stream.js";
+export { StreamAccumulator, textOf, toGenerateResult } from "./stream-accumulator.js";
 export {
   assertToolsAllowed,
   combinedTools,
@@ -42,5 +64,6 @@ export {
   type ExclusiveTools,
   exclusiveTools,
 } from "./tool-exclusivity.js";
+export { DEFAULT_TIMEOUTS, type TransportTimeouts } from "./transport.js";
 export type * from "./wire-types.js";
 export { PART_DATA_KEYS, SCHEMA_FIELDS, TOOL_KINDS } from "./wire-types.js";

@@ -1,0 +1,256 @@
+// createProvider: one gateway, one key, one connection pool. generate() returns one whole response;
+// stream() yields each chunk as it arrives. Both refuse bad input before any I/O and retry only
+// what invariant 4 allows.
+import { capabilitiesFor } from "./capabilities.js";
+import { ConfigError, ProviderError } from "./errors.js";
+import {
+  buildHttpRequest,
+  type CallKind,
+  type CustomGatewayConfig,
+  type GatewayPreset,
+  type HttpRequestSpec,
+  type PresetGatewayName,
+  resolveGateway,
+} from "./gateways.js";
+import { abbreviateForLog, createLogger, type Logger, redactHeaders, redactUrl } from "./logging.js";
+import { normalizeRequest, type RequestInput } from "./normalize-request.js";
+import type {
+  CallOptions,
+  GatewayName,
+  GenerateResult,
+  ModelCapabilities,
+  Provider,
+} from "./provider-types.js";
+import { errorFromHttp, type ReadContext, readChunkStream, readJsonResponse } from "./read-response.js";
+import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, withRetries } from "./retry-policy.js";
+import { StreamAccumulator, toGenerateResult } from "./stream-accumulator.js";
+import { assertToolsAllowed } from "./tool-exclusivity.js";
+import { AttemptSignal, Transport, type TransportTimeouts, transportError } from "./transport.js";
+import type { GenerateContentRequest, GenerateContentResponse } from "./wire-types.js";
+
+interface CommonOptions {
+  apiKey: string;
+  /** Replaces the gateway's base URL; the gateway's path stays. */
+  baseUrl?: string | undefined;
+  /** Default model for callers that want one (`provider.model`); every call still names its model. */
+  model?: string | undefined;
+  /** Any pino logger. Default: silent. */
+  logger?: Logger | undefined;
+  /** Retry policy, or `false` for a single attempt. */
+  retry?: RetryOptions | false | undefined;
+  timeouts?: TransportTimeouts | undefined;
+}
+
+/** Options for `createProvider`. `custom` is required for, and only allowed with, the custom gateway. */
+export type ProviderOptions = CommonOptions &
+  (
+    | { gateway?: PresetGatewayName | undefined; custom?: never }
+    | { gateway: "custom"; custom: CustomGatewayConfig }
+  );
+
+/** A Provider with its configuration visible (never the key). */
+export interface SignetProvider extends Provider {
+  readonly preset: GatewayPreset;
+  readonly model: string | undefined;
+  readonly retryPolicy: RetryPolicy;
+  /** generate/stream accept snake_case input too. */
+  generate(model: string, request: RequestInput, options?: CallOptions): Promise<GenerateResult>;
+  stream(model: string, request: RequestInput, options?: CallOptions): AsyncIterable<GenerateContentResponse>;
+}
+
+export function createProvider(options: ProviderOptions): SignetProvider {
+  return new GeminiProvider(options);
+}
+
+function abortedBeforeStart(gateway: GatewayName, signal: AbortSignal): ProviderError {
+  return new ProviderError({
+    code: "aborted",
+    message: `The call to ${gateway} was aborted by the caller before it started.`,
+    gateway,
+    retryable: false,
+    cause: signal.reason,
+  });
+}
+
+class GeminiProvider implements SignetProvider {
+  readonly gateway: GatewayName;
+  readonly preset: GatewayPreset;
+  readonly model: string | undefined;
+  readonly logger: Logger;
+  readonly retryPolicy: RetryPolicy;
+  readonly #apiKey: string;
+  readonly #transport: Transport;
+
+  constructor(options: ProviderOptions) {
+    const gateway: GatewayName = options.gateway ?? "google";
+    if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
+      throw new ConfigError(
+        "missing_api_key",
+        `No API key for the ${gateway} gateway: pass apiKey, or set SIGNET_API_KEY${gateway === "google" ? " (or GEMINI_API_KEY / GOOGLE_API_KEY)" : ""}.`,
+      );
+    }
+    this.preset = resolveGateway(gateway, { baseUrl: options.baseUrl, custom: options.custom });
+    this.gateway = gateway;
+    this.model = options.model;
+    this.logger = options.logger ?? createLogger();
+    this.retryPolicy = resolveRetryPolicy(options.retry);
+    this.#apiKey = options.apiKey.trim();
+    this.#transport = new Transport(options.timeouts);
+  }
+
+  capabilities(model: string): ModelCapabilities {
+    return capabilitiesFor(this.preset, model);
+  }
+
+  /** Normalizes, checks (before any I/O) and serializes once. */
+  #prepare(model: string, request: RequestInput, kind: CallKind): HttpRequestSpec {
+    const wire: GenerateContentRequest = normalizeRequest(request);
+    assertToolsAllowed(wire, this.capabilities(model));
+    return buildHttpRequest(this.preset, model, kind, this.#apiKey, wire);
+  }
+
+  #context(model: string, attempt: AttemptSignal): ReadContext {
+    return {
+      gateway: this.gateway,
+      model,
+      apiKey: this.#apiKey,
+      envelope: this.preset.errorEnvelope,
+      attempt,
+    };
+  }
+
+  async #open(spec: HttpRequestSpec, model: string, kind: CallKind, n: number, attempt: AttemptSignal) {
+    const log = this.logger;
+    if (log.isLevelEnabled("debug")) {
+      const entry: Record<string, unknown> = {
+        gateway: this.gateway,
+        model,
+        kind,
+        attempt: n,
+        url: redactUrl(spec.url),
+        headers: redactHeaders(spec.headers),
+        bodyChars: spec.body.length,
+      };
+      if (log.isLevelEnabled("trace")) entry.body = abbreviateForLog(JSON.parse(spec.body));
+      log.debug(entry, "Gemini request");
+    }
+    const started = performance.now();
+    const response = await this.#transport.send(spec, attempt, this.gateway);
+    if (log.isLevelEnabled("debug")) {
+      log.debug(
+        {
+          gateway: this.gateway,
+          model,
+          status: response.status,
+          ms: Math.round(performance.now() - started),
+        },
+        "Gemini response headers",
+      );
+    }
+    if (!response.ok) {
+      const error = await errorFromHttp(response, this.#context(model, attempt));
+      if (log.isLevelEnabled("debug")) {
+        log.debug({ gateway: this.gateway, model, code: error.code, status: error.status }, "Gemini error");
+      }
+      throw error;
+    }
+    return response;
+  }
+
+  async generate(model: string, request: RequestInput, options: CallOptions = {}): Promise<GenerateResult> {
+    const spec = this.#prepare(model, request, "generate");
+    if (options.signal?.aborted) throw abortedBeforeStart(this.gateway, options.signal);
+    const { value, attempts } = await withRetries(
+      async (n) => {
+        const attempt = new AttemptSignal(
+          options.signal,
+          options.timeoutMs ?? this.#transport.timeouts.attemptMs,
+        );
+        try {
+          const response = await this.#open(spec, model, "generate", n, attempt);
+          const ctx = this.#context(model, attempt);
+          const requestId = response.headers.get("x-request-id") ?? undefined;
+          if (spec.read === "json") return { response: await readJsonResponse(response, ctx), requestId };
+          // A stream-only gateway (KIE): read the stream to its end.
+          const acc = new StreamAccumulator();
+          for await (const chunk of readChunkStream(response, ctx)) acc.add(chunk);
+          return { response: acc.response(), requestId };
+        } catch (error) {
+          throw transportError(error, this.gateway, attempt, "generate");
+        } finally {
+          attempt.dispose();
+        }
+      },
+      this.#retryRun(model, "generate", options),
+    );
+    return toGenerateResult(value.response, value.requestId, attempts);
+  }
+
+  stream(
+    model: string,
+    request: RequestInput,
+    options: CallOptions = {},
+  ): AsyncIterable<GenerateContentResponse> {
+    return { [Symbol.asyncIterator]: () => this.#stream(model, request, options) };
+  }
+
+  async *#stream(
+    model: string,
+    request: RequestInput,
+    options: CallOptions,
+  ): AsyncGenerator<GenerateContentResponse> {
+    const spec = this.#prepare(model, request, "stream");
+    if (options.signal?.aborted) throw abortedBeforeStart(this.gateway, options.signal);
+    // Retries cover opening the stream and reading its first chunk: nothing has reached the consumer
+    // yet. After the first chunk is yielded, a failure is thrown as is.
+    const { value: open } = await withRetries(
+      async (n) => {
+        const attempt = new AttemptSignal(
+          options.signal,
+          options.timeoutMs ?? this.#transport.timeouts.attemptMs,
+        );
+        try {
+          const response = await this.#open(spec, model, "stream", n, attempt);
+          // The attempt deadline covers the wait for the response; silences are bounded by bodyMs.
+          attempt.clearTimer();
+          const chunks = readChunkStream(response, this.#context(model, attempt));
+          const first = await chunks.next();
+          return { chunks, first, attempt };
+        } catch (error) {
+          attempt.dispose();
+          throw transportError(error, this.gateway, attempt, "stream");
+        }
+      },
+      this.#retryRun(model, "stream", options),
+    );
+    const { chunks, first, attempt } = open;
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (;;) {
+        const step = await chunks.next();
+        if (step.done) return;
+        yield step.value;
+      }
+    } catch (error) {
+      throw transportError(error, this.gateway, attempt, "stream");
+    } finally {
+      await chunks.return(undefined);
+      attempt.dispose();
+    }
+  }
+
+  #retryRun(model: string, kind: CallKind, options: CallOptions) {
+    return {
+      policy: this.retryPolicy,
+      signal: options.signal,
+      onRetry: options.onRetry,
+      logger: this.logger,
+      context: { gateway: this.gateway, model, kind },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#transport.close();
+  }
+}
