@@ -1,3 +1,5 @@
+export { Agent } from "./agent.js";
+export type { AgentOptions } from "./agent-config.js";
 export * from "./constants.js";
 export {
   ApprovalError,
@@ -15,9 +17,14 @@ export {
   type SignetCoreErrorCode,
   StructuredOutputError,
 } from "./errors.js";
+export type { AgentStream } from "./event-stream.js";
 export type * from "./events.js";
 export { History, textOf, thoughtsOf } from "./history.js";
+export type { AgentHooks, ModelCallInfo, ToolCallInfo } from "./hooks.js";
+export type { InputPart, UserMessage } from "./input.js";
+export type { ModelTurn } from "./model-step.js";
 export { type PreflightOptions, preflight } from "./preflight.js";
+export type { RunInput, RunOptions } from "./run-loop.js";
 export type { PendingApproval, RunResult } from "./run-result.js";
 export {
   type ApprovalStatus,

@@ -15,8 +15,11 @@ export interface PendingApproval {
 
 export interface RunResult<Output = unknown> {
   runId: string;
-  /** `completed`: the model answered. `awaiting_approval`: see `pendingApprovals`, decide, resume from `state`. */
-  status: "completed" | "awaiting_approval";
+  /**
+   * `completed`: the model answered. `awaiting_approval`: see `pendingApprovals`, decide, resume from
+   * `state`. `incomplete`: the partial result a run error carries (`MaxStepsError`, `RunAbortedError`...).
+   */
+  status: "completed" | "awaiting_approval" | "incomplete";
   /** A view of the final answer's non-thought text ("" while awaiting approval). */
   text: string;
   /** The parsed, validated answer when the agent has an `output` schema. */

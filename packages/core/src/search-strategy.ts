@@ -95,7 +95,7 @@ export interface SearchToolResult {
   queries: string[];
 }
 
-const SEARCH_DECLARATION: FunctionDeclaration = {
+export const SEARCH_TOOL_DECLARATION: FunctionDeclaration = {
   name: SEARCH_TOOL_NAME,
   description:
     "Search the web with Google and get a grounded answer with its sources. Use it for current events " +
@@ -119,8 +119,8 @@ export function createSearchTool(
 ): AnyTool {
   return {
     name: SEARCH_TOOL_NAME,
-    description: SEARCH_DECLARATION.description!,
-    declaration: SEARCH_DECLARATION,
+    description: SEARCH_TOOL_DECLARATION.description!,
+    declaration: SEARCH_TOOL_DECLARATION,
     parseArgs(raw: unknown): ParseArgsResult<{ query: string }> {
       const query = (raw as { query?: unknown } | undefined)?.query;
       if (typeof query !== "string" || query.trim() === "") {

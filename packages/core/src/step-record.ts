@@ -1,15 +1,13 @@
 // What the result and the state record about each step and each tool call.
+
+import type { ToolErrorPayload, ToolErrorKind as ToolsErrorKind } from "@signet/tools";
 import type { Usage } from "./usage.js";
 
-/** Why a call's response is `{error: ...}`. */
-export type ToolErrorKind = "invalid_arguments" | "unknown_tool" | "tool_error" | "timeout" | "rejected";
+/** Why a call's response is `{error: ...}`: the kinds of `@signet/tools`, plus a human's rejection. */
+export type ToolErrorKind = ToolsErrorKind | "rejected";
 
-export interface ToolErrorInfo {
-  kind: ToolErrorKind;
-  message: string;
-  /** For `invalid_arguments`: each issue with its path into the arguments. */
-  issues?: { path: (string | number)[]; message: string }[];
-}
+/** Exactly what the model receives under `functionResponse.response.error`. */
+export type ToolErrorInfo = Omit<ToolErrorPayload, "kind"> & { kind: ToolErrorKind };
 
 export type ToolCallRecord = {
   /** `functionCall.id` when the model sent one, else an id the loop assigned (never put on the wire). */

@@ -35,8 +35,8 @@ describe("prepareCall", () => {
       error: {
         kind: "invalid_arguments",
         issues: [
-          { path: ["a"], message: "expected number" },
-          { path: ["b"], message: "expected number" },
+          { path: "a", message: "expected number" },
+          { path: "b", message: "expected number" },
         ],
       },
     });
@@ -68,7 +68,8 @@ describe("executeCalls", () => {
     expect(outcomes.map((o) => o.ok && o.result)).toEqual(["slow-done", { v: 2 }]);
     expect(responseParts(calls, outcomes)).toEqual([
       { functionResponse: { id: "s1", name: "slow", response: { output: "slow-done" } } },
-      { functionResponse: { name: "fast", response: { output: { v: 2 } } } },
+      // A plain object goes back as is; other values under `output` (the @signet/tools convention).
+      { functionResponse: { name: "fast", response: { v: 2 } } },
     ]);
   });
 
@@ -145,18 +146,29 @@ describe("executeCalls", () => {
     ];
     const outcomes = await executeCalls(prepare(calls, [boom, hang, needs]), base);
     const errors = outcomes.map((o: CallOutcome) => (o.ok ? undefined : o.error.kind));
-    expect(errors).toEqual(["tool_error", "timeout", "invalid_arguments", "unknown_tool"]);
-    expect(outcomes[0]!.response).toEqual({
-      error: { kind: "tool_error", message: 'The tool "boom" failed: disk full' },
+    expect(errors).toEqual(["execution_failed", "timeout", "invalid_arguments", "unknown_tool"]);
+    expect(outcomes[0]!.response).toEqual({ error: { kind: "execution_failed", message: "disk full" } });
+    expect(outcomes[2]!.response).toMatchObject({
+      error: { kind: "invalid_arguments", issues: [{ path: "q" }] },
     });
-    expect(outcomes[2]!.response).toMatchObject({ error: { issues: [{ path: ["q"] }] } });
     expect(sawAbort).toBe(true);
   });
 
-  it("a tool returning undefined sends {output: null}", async () => {
-    const tool = testTool({ name: "v", execute: () => undefined });
-    const [outcome] = await executeCalls(prepare([{ name: "v" }], [tool]), base);
-    expect(outcome!.response).toEqual({ output: null });
+  it("sends undefined as {}, scalars under output, and a non-JSON result as an error", async () => {
+    const tools = [
+      testTool({ name: "u", execute: () => undefined }),
+      testTool({ name: "n", execute: () => 42 }),
+      testTool({ name: "big", execute: () => ({ n: 1n }) }),
+    ];
+    const outcomes = await executeCalls(
+      prepare([{ name: "u" }, { name: "n" }, { name: "big" }], tools),
+      base,
+    );
+    expect(outcomes.map((o) => o.response)).toMatchObject([
+      {},
+      { output: 42 },
+      { error: { kind: "invalid_result", message: expect.stringContaining("result.n is a BigInt") } },
+    ]);
   });
 
   it("rejects on the run's abort, signals running tools, and records only settled calls", async () => {

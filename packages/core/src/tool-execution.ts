@@ -2,7 +2,7 @@
 // its own deadline and the run's abort signal. Failures become `{error: ...}` responses for the
 // model (invariant 5), never exceptions; only the run's abort stops the step.
 import type { FunctionCall, FunctionResponse, Part } from "@signet/provider";
-import type { AnyTool } from "@signet/tools";
+import { type AnyTool, errorToResponse, invalidArgumentsResponse, resultToResponse } from "@signet/tools";
 import type { Logger } from "pino";
 import type { CallOutcome } from "./run-state.js";
 import type { ToolErrorInfo } from "./step-record.js";
@@ -31,20 +31,9 @@ export function prepareCall(
       },
     };
   }
-  const parsed = tool.parseArgs(call.args ?? {});
+  const parsed = tool.parseArgs(call.args);
   if (!parsed.ok) {
-    return {
-      ok: false,
-      callId,
-      call,
-      error: {
-        kind: "invalid_arguments",
-        message: `Invalid arguments for "${call.name}": ${parsed.issues
-          .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
-          .join("; ")}. Call it again with corrected arguments.`,
-        issues: parsed.issues,
-      },
-    };
+    return { ok: false, callId, call, error: invalidArgumentsResponse(call.name, parsed.issues).error };
   }
   return { ok: true, callId, call, tool, args: parsed.args };
 }
@@ -53,18 +42,13 @@ export function errorOutcome(error: ToolErrorInfo, durationMs = 0): CallOutcome 
   return { ok: false, error, durationMs, response: { error } };
 }
 
-/** `functionResponse.response` for a value a tool returned. */
-export function successResponse(result: unknown): Record<string, unknown> {
-  return { output: result === undefined ? null : result };
-}
-
 export interface ExecuteOptions {
   concurrency: number;
   defaultTimeoutMs: number;
   signal: AbortSignal | undefined;
   logger: Logger;
   /** Called before a tool starts (not for calls that failed preparation). */
-  onStart?: (call: PreparedCall & { ok: true }) => void;
+  onStart?: (call: PreparedCall & { ok: true }) => void | Promise<void>;
   /** Called as each call settles, in completion order: record it so a resume never re-runs it. */
   onSettled?: (call: PreparedCall, outcome: CallOutcome) => void | Promise<void>;
 }
@@ -136,6 +120,7 @@ export async function executeCalls(
 const TIMEOUT: unique symbol = Symbol("timeout");
 
 async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions): Promise<CallOutcome> {
+  await options.onStart?.(call);
   const { tool } = call;
   const timeoutMs = tool.timeoutMs ?? options.defaultTimeoutMs;
   const controller = new AbortController();
@@ -146,7 +131,6 @@ async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions
   const timedOut = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
   });
-  options.onStart?.(call);
   const started = performance.now();
   try {
     const logger = options.logger.child({ tool: tool.name, callId: call.callId });
@@ -164,14 +148,12 @@ async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions
         durationMs,
       );
     }
-    return { ok: true, result, durationMs, response: successResponse(result) };
+    const response = resultToResponse(result);
+    // A result JSON cannot carry goes back as an error; the tool did run, so it is not run again.
+    if (!response.ok) return errorOutcome(response.response.error, durationMs);
+    return { ok: true, result, durationMs, response: response.response };
   } catch (error) {
-    const durationMs = performance.now() - started;
-    const message = error instanceof Error ? error.message : String(error);
-    return errorOutcome(
-      { kind: "tool_error", message: `The tool "${tool.name}" failed: ${message}` },
-      durationMs,
-    );
+    return errorOutcome(errorToResponse(error).error, performance.now() - started);
   } finally {
     clearTimeout(timer);
     runSignal?.removeEventListener("abort", forward);
