@@ -77,7 +77,7 @@ export function zodToJsonSchemaInput(schema: unknown): JsonSchemaNode {
 }
 
 function fromZod4(schema: z4.$ZodType): JsonSchemaNode {
-  const problems: SchemaProblem[] = [];
+  const found: { jsonPath: string; problem: SchemaProblem }[] = [];
   const json = z4.toJSONSchema(schema, {
     target: "draft-2020-12",
     // The model writes the input: before transforms and pipes, defaults optional.
@@ -96,14 +96,36 @@ function fromZod4(schema: z4.$ZodType): JsonSchemaNode {
       }
       const reason = UNSUPPORTED[def.type];
       if (reason !== undefined) {
-        problems.push({ code: "unsupported_type", path: schemaPathFromJsonPath(path), message: reason });
+        found.push({
+          jsonPath: JSON.stringify(path),
+          problem: { code: "unsupported_type", path: schemaPathFromJsonPath(path), message: reason },
+        });
         return;
       }
       if (def.type === "string") markFlaggedRegexes(node, zod4RegexChecks(zodSchema));
     },
   });
-  throwIfAny(problems);
+  if (found.length > 0) {
+    // Zod visits siblings in no useful order: report problems in declaration order.
+    const order = documentOrder(json);
+    found.sort((a, b) => (order.get(a.jsonPath) ?? 0) - (order.get(b.jsonPath) ?? 0));
+    throwIfAny(found.map((f) => f.problem));
+  }
   return json as JsonSchemaNode;
+}
+
+/** Each location of a JSON document (as a JSON-encoded path) with its position in document order. */
+function documentOrder(root: unknown): Map<string, number> {
+  const order = new Map<string, number>();
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    order.set(JSON.stringify(path), order.size);
+    if (typeof value !== "object" || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      visit(child, [...path, Array.isArray(value) ? Number(key) : key]);
+    }
+  };
+  visit(root, []);
+  return order;
 }
 
 function zod4RegexChecks(schema: z4.$ZodType): RegExp[] {
