@@ -21,6 +21,8 @@ export interface SchemaIssue {
   path: string;
   message: string;
   code: SchemaIssueCode;
+  /** For `unknown-field`: the name as written. */
+  field?: string;
 }
 
 /**
@@ -84,7 +86,12 @@ export function readFields(
   for (const [key, fieldValue] of Object.entries(value)) {
     const name = known.has(key) ? key : dialect === "api" ? snakeToCamel(key) : key;
     if (!known.has(name)) {
-      issues.push({ path, code: "unknown-field", message: `Unknown name "${key}": Cannot find field.` });
+      issues.push({
+        path,
+        code: "unknown-field",
+        field: key,
+        message: `Unknown name "${key}": Cannot find field.`,
+      });
       continue;
     }
     if (fields.has(name)) {
