@@ -35,6 +35,14 @@ describe("decoding what the model sends", () => {
     });
   });
 
+  it("a branch whose constraints or decoding do not fit is skipped (found by the property test)", () => {
+    const schema = z.object({ a: z.union([z.string().max(0), z.union([z.date(), z.enum(["a"])])]) });
+    const { decode } = convertSchema(schema);
+    expect(schema.parse(decode({ a: "1970-01-01T00:00:00.000Z" }))).toEqual({ a: new Date(0) });
+    expect(schema.parse(decode({ a: "a" }))).toEqual({ a: "a" });
+    expect(schema.parse(decode({ a: "" }))).toEqual({ a: "" });
+  });
+
   it("nullable encoded values pass null through, and arrays decode item by item", () => {
     const schema = z.object({ d: z.date().nullable(), levels: z.array(z.literal([0, 1])) });
     const { decode } = convertSchema(schema);

@@ -19,23 +19,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Returned by a strict decode when the value does not fit this codec (e.g. a string that is no date). */
+const NO_MATCH: unique symbol = Symbol("no-match");
+
 /** The value as the Zod schema expects it. Never throws: what it cannot decode it leaves for Zod to report. */
 export function decodeWire(value: unknown, codec: WireCodec | undefined): unknown {
+  return decode(value, codec, false);
+}
+
+function decode(value: unknown, codec: WireCodec | undefined, strict: boolean): unknown {
   if (codec === undefined || value === null || value === undefined) return value;
   switch (codec.kind) {
     case "date": {
-      if (typeof value !== "string") return value;
+      if (typeof value !== "string") return strict ? NO_MATCH : value;
       const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? value : date;
+      if (!Number.isNaN(date.getTime())) return date;
+      return strict ? NO_MATCH : value;
     }
     case "enum":
-      return typeof value === "string" && codec.fromWire.has(value) ? codec.fromWire.get(value) : value;
+      if (typeof value === "string" && codec.fromWire.has(value)) return codec.fromWire.get(value);
+      return strict ? NO_MATCH : value;
     case "object": {
-      if (!isPlainObject(value)) return value;
+      if (!isPlainObject(value)) return strict ? NO_MATCH : value;
       let out: Record<string, unknown> | undefined;
       for (const [key, child] of codec.properties) {
         if (!(key in value)) continue;
-        const decoded = decodeWire(value[key], child);
+        const decoded = decode(value[key], child, strict);
+        if (decoded === NO_MATCH) return NO_MATCH;
         if (decoded !== value[key]) {
           out ??= { ...value };
           out[key] = decoded;
@@ -44,10 +54,11 @@ export function decodeWire(value: unknown, codec: WireCodec | undefined): unknow
       return out ?? value;
     }
     case "array": {
-      if (!Array.isArray(value)) return value;
+      if (!Array.isArray(value)) return strict ? NO_MATCH : value;
       let out: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
-        const decoded = decodeWire(value[i], codec.items);
+        const decoded = decode(value[i], codec.items, strict);
+        if (decoded === NO_MATCH) return NO_MATCH;
         if (decoded !== value[i]) {
           out ??= value.slice();
           out[i] = decoded;
@@ -56,10 +67,15 @@ export function decodeWire(value: unknown, codec: WireCodec | undefined): unknow
       return out ?? value;
     }
     case "anyOf": {
+      // The first branch the value fits, constraints and decoding included, as a Zod union picks.
       for (const branch of codec.branches) {
-        if (matchesWireSchema(value, branch.schema)) return decodeWire(value, branch.codec);
+        if (!matchesWireSchema(value, branch.schema)) continue;
+        const decoded = decode(value, branch.codec, true);
+        if (decoded !== NO_MATCH) return decoded;
       }
-      return value;
+      if (strict) return NO_MATCH;
+      const loose = codec.branches.find((branch) => matchesWireSchema(value, branch.schema));
+      return loose === undefined ? value : decode(value, loose.codec, false);
     }
   }
 }

@@ -1,5 +1,6 @@
-// A cheap structural test of a raw value against a Gemini schema: types, enums, required keys.
-// Used to pick the union branch that decodes a value (constraints such as lengths are Zod's job).
+// A test of a raw value against a Gemini schema: types, enums, required keys and the
+// constraints Gemini carries (lengths, bounds, item counts, pattern). Used to pick the union
+// branch that decodes a value; constraints only in a description are Zod's alone.
 import type { Schema } from "@signet/provider";
 
 export function matchesWireSchema(value: unknown, schema: Schema): boolean {
@@ -14,11 +15,15 @@ export function matchesWireSchema(value: unknown, schema: Schema): boolean {
   if (schema.enum) return typeof value === "string" && schema.enum.includes(value);
   switch (schema.type) {
     case "STRING":
-      return typeof value === "string";
+      return (
+        typeof value === "string" &&
+        withinCount(value.length, schema.minLength, schema.maxLength) &&
+        matchesPattern(value, schema.pattern)
+      );
     case "NUMBER":
-      return typeof value === "number" && Number.isFinite(value);
+      return typeof value === "number" && Number.isFinite(value) && withinBounds(value, schema);
     case "INTEGER":
-      return typeof value === "number" && Number.isInteger(value);
+      return typeof value === "number" && Number.isInteger(value) && withinBounds(value, schema);
     case "BOOLEAN":
       return typeof value === "boolean";
     case "NULL":
@@ -41,5 +46,25 @@ export function matchesWireSchema(value: unknown, schema: Schema): boolean {
     }
     default:
       return true;
+  }
+}
+
+function withinCount(n: number, min: string | number | undefined, max: string | number | undefined): boolean {
+  return (min === undefined || n >= Number(min)) && (max === undefined || n <= Number(max));
+}
+
+function withinBounds(n: number, schema: Schema): boolean {
+  return (
+    (schema.minimum === undefined || n >= schema.minimum) &&
+    (schema.maximum === undefined || n <= schema.maximum)
+  );
+}
+
+function matchesPattern(value: string, pattern: string | undefined): boolean {
+  if (pattern === undefined) return true;
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return true; // a pattern JavaScript cannot compile here is Zod's to check
   }
 }
