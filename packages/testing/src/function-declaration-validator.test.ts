@@ -52,7 +52,11 @@ describe("validateFunctionDeclaration", () => {
 
   it("refuses an empty parameter object in the signet dialect, and takes it in the api dialect like the API", () => {
     const decl = { name: "dummy", parameters: { type: "OBJECT", properties: {} } };
-    expect(validateFunctionDeclaration(decl).map((i) => i.path)).toEqual(["parameters.properties"]);
+    const issues = validateFunctionDeclaration(decl);
+    expect(issues.map((i) => i.path)).toEqual(["parameters.properties"]);
+    expect(issues[0]?.message).toBe(
+      "should be non-empty for OBJECT type. For a function without arguments, omit `parameters`.",
+    );
     expect(validateFunctionDeclaration(decl, "", { dialect: "api" })).toEqual([]);
   });
 

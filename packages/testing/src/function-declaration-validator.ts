@@ -87,12 +87,18 @@ function checkPair(
   }
   if (schema !== undefined) {
     // The API accepts `{type: OBJECT, properties: {}}` for a whole parameter list (recorded 200s).
-    issues.push(
-      ...validateSchema(schema, at(schemaField), {
-        dialect,
-        allowEmptyTopLevelObject: dialect === "api",
-      }),
-    );
+    const top = `${at(schemaField)}.properties`;
+    for (const issue of validateSchema(schema, at(schemaField), {
+      dialect,
+      allowEmptyTopLevelObject: dialect === "api",
+    })) {
+      const hint = issue.code === "empty-properties" && issue.path === top && schemaField === "parameters";
+      issues.push(
+        hint
+          ? { ...issue, message: `${issue.message} For a function without arguments, omit \`parameters\`.` }
+          : issue,
+      );
+    }
   }
   // JSON Schema proper (`$defs`, `additionalProperties`, lowercase types) is accepted as is.
   if (json !== undefined && !isRecord(json) && typeof json !== "boolean") {

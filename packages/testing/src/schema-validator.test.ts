@@ -33,6 +33,7 @@ describe("validateSchema", () => {
       {
         path: "parameters",
         code: "unknown-field",
+        field: "additionalProperties",
         message: 'Unknown name "additionalProperties": Cannot find field.',
       },
     ]);
@@ -80,7 +81,7 @@ describe("validateSchema", () => {
       {
         path: "properties",
         code: "empty-properties",
-        message: "should be non-empty for OBJECT type (for a function without arguments, omit `parameters`).",
+        message: "should be non-empty for OBJECT type.",
       },
     ]);
     expect(validateSchema({ type: "OBJECT", properties: { inner: { type: "OBJECT" } } })).toEqual([

@@ -186,10 +186,7 @@ function checkSchema(
     issues.push({
       path: at("properties"),
       code: "empty-properties",
-      message:
-        level === "top"
-          ? "should be non-empty for OBJECT type (for a function without arguments, omit `parameters`)."
-          : "should be non-empty for OBJECT type.",
+      message: "should be non-empty for OBJECT type.",
     });
   }
   checkNames(fields.get("required"), at("required"), propertyNames, issues);
