@@ -84,6 +84,18 @@ describe("Zod 4 -> Gemini, per construct", () => {
     expectGolden(z.int().min(1).max(10), { type: "INTEGER", minimum: 1, maximum: 10 });
   });
 
+  it("z.float64()'s every-double bounds are dropped; z.int32()'s are real and kept", () => {
+    expectGolden(z.float64(), { type: "NUMBER" });
+    expectGolden(z.int32(), { type: "INTEGER", minimum: -2147483648, maximum: 2147483647 });
+  });
+
+  it("base64 is described once", () => {
+    expectGolden(z.base64(), { type: "STRING", description: "Constraints: must be base64-encoded." }, [
+      { constraint: "format", action: "moved-to-description" },
+      { constraint: "pattern", action: "dropped" },
+    ]);
+  });
+
   it("exclusive bounds on integers become exact inclusive bounds", () => {
     expectGolden(z.int().gt(0).lt(10), { type: "INTEGER", minimum: 1, maximum: 9 });
   });

@@ -51,6 +51,8 @@ const FORMAT_HINTS: Record<string, string> = {
   ipv6: "an IPv6 address",
   cidrv4: "an IPv4 CIDR range",
   cidrv6: "an IPv6 CIDR range",
+  base64: "base64-encoded",
+  base64url: "base64url-encoded",
 };
 
 /** Keywords with no meaning for a model or for validation: dropped without a note. */
@@ -383,7 +385,7 @@ class Converter {
         this.moveToDescription(schema, path, "pattern", `must also match /${pattern}/`);
       }
     }
-    if (typeof node.contentEncoding === "string") {
+    if (typeof node.contentEncoding === "string" && format === undefined) {
       this.moveToDescription(schema, path, "contentEncoding", `must be ${node.contentEncoding}-encoded`);
     }
     this.dropUnhandled(
@@ -404,6 +406,9 @@ class Converter {
     // Zod 4's safe-integer bounds on every int are not a constraint worth showing.
     if (isInt && minimum === -SAFE_MAX) minimum = undefined;
     if (isInt && maximum === SAFE_MAX) maximum = undefined;
+    // Nor are z.float64()'s bounds (every finite double).
+    if (minimum === -Number.MAX_VALUE) minimum = undefined;
+    if (maximum === Number.MAX_VALUE) maximum = undefined;
     const exclusiveMinimum = num(node.exclusiveMinimum);
     const exclusiveMaximum = num(node.exclusiveMaximum);
     if (exclusiveMinimum !== undefined && (minimum === undefined || exclusiveMinimum >= minimum)) {
