@@ -54,6 +54,20 @@ describe("Zod 3 -> Gemini", () => {
     expect(schema.parse(decoded)).toEqual({ level: Level.High, at: new Date("2025-03-01T10:00:00Z") });
   });
 
+  it("a nullable date and a nullable numeric enum decode, null passing through", () => {
+    const schema = z.object({ at: z.date().nullable(), level: z.nativeEnum(Level).nullable() });
+    const { schema: gemini, decode } = convertSchema(schema);
+    expect(gemini.properties).toStrictEqual({
+      at: { type: "STRING", format: "date-time", nullable: true },
+      level: { type: "STRING", enum: ["1", "2"], nullable: true },
+    });
+    expect(schema.parse(decode({ at: "2025-01-01T00:00:00Z", level: null }))).toEqual({
+      at: new Date("2025-01-01T00:00:00Z"),
+      level: null,
+    });
+    expect(schema.parse(decode({ at: null, level: "1" }))).toEqual({ at: null, level: Level.Low });
+  });
+
   it("exclusive bounds, formats and several regexes", () => {
     expectGolden(
       z.object({ p: z.number().positive(), e: z.string().email(), s: z.string().regex(/^a/).regex(/z$/) }),

@@ -45,7 +45,7 @@ export function defineTool<S extends ToolParameters, Result>(
     conversion = convertParameters(parameters, spec.schema);
   } catch (error) {
     if (error instanceof SchemaConversionError)
-      throw new SchemaConversionError([...error.problems] as never, { toolName: name });
+      throw new SchemaConversionError(error.problems, { toolName: name });
     throw error;
   }
   const declaration: FunctionDeclaration =

@@ -30,7 +30,7 @@ export interface SchemaProblem {
 export class SchemaConversionError extends SignetError<SchemaConversionCode> {
   readonly path: SchemaPath;
   /** Every problem found; the first is `code`/`path`. */
-  readonly problems: readonly SchemaProblem[];
+  readonly problems: readonly [SchemaProblem, ...SchemaProblem[]];
   /** Set when the schema belongs to a tool (`defineTool`). */
   readonly toolName: string | undefined;
 
