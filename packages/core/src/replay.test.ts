@@ -1,0 +1,178 @@
+// Replays the recorded multi-turn cases (src/__fixtures__/recorded, see LICENSE-FIXTURES.md): the model
+// is scripted with the recorded responses, and each request Signet sends next is compared with the
+// request the real client sent, on contents, parts, signatures (as decoded bytes), ids and order.
+import type { Content, GenerateContentRequest, Part } from "@signet/provider";
+import { describe, expect, it } from "vitest";
+import { Agent } from "./agent.js";
+import type { RunResult } from "./run-result.js";
+import { fixtureJson, recordedChunks, recordedRequest, signatureBytes } from "./test-support/fixtures.js";
+import { scripted } from "./test-support/harness.js";
+import { testTool } from "./test-support/tools.js";
+
+interface Meta {
+  turns: { turn: number; uri: string; model: string; request_file: string; response_file: string }[];
+}
+
+/** Differences between real clients and the wire that INDEX.md documents (all accepted by the API). */
+interface Quirks {
+  /** The client dropped (pydantic-ai) or moved (llm-gemini) the unsigned `{text: ""}` part of a stream. */
+  dropEmptyText?: boolean;
+  /** The client dropped `thought: true` parts from history (llm-gemini on 2.5, like crewAI). */
+  dropThoughts?: boolean;
+}
+
+/** Everything that matters, in a comparable form. Consecutive contents of one role are one turn. */
+function comparable(contents: Content[], serverIds: Set<string>, quirks: Quirks): unknown {
+  const turns: Content[] = [];
+  for (const content of contents) {
+    const last = turns.at(-1);
+    if (last && last.role === content.role) last.parts = [...last.parts, ...content.parts];
+    else turns.push({ role: content.role, parts: content.parts });
+  }
+  return turns.map((content) => ({
+    role: content.role,
+    parts: content.parts
+      .filter(
+        (part) =>
+          !(quirks.dropEmptyText && (part as { text?: string }).text === "" && !part.thoughtSignature),
+      )
+      .filter((part) => !(quirks.dropThoughts && part.thought))
+      .map((part) => {
+        const out: Record<string, unknown> = { ...part };
+        // python-genai writes server tool parts' `tool_type` in snake_case.
+        for (const key of ["toolCall", "toolResponse"] as const) {
+          const value = out[key] as Record<string, unknown> | undefined;
+          if (value && "tool_type" in value) {
+            const { tool_type, ...rest } = value;
+            out[key] = { ...rest, toolType: tool_type };
+          }
+        }
+        if (part.thoughtSignature) out.thoughtSignature = `bytes:${signatureBytes(part.thoughtSignature)}`;
+        for (const key of ["functionCall", "functionResponse"] as const) {
+          const value = out[key] as { id?: string } | undefined;
+          // Clients invent ids when the model sends none; Signet echoes only the model's own.
+          if (value?.id !== undefined && !serverIds.has(value.id)) {
+            const { id: _client, ...rest } = value;
+            out[key] = rest;
+          }
+        }
+        return out;
+      }),
+  }));
+}
+
+function declaredNames(request: GenerateContentRequest): string[] {
+  const tools = (request.tools ?? []) as Record<string, unknown>[];
+  return tools.flatMap((tool) =>
+    ((tool.functionDeclarations ?? tool.function_declarations ?? []) as { name: string }[]).map(
+      (d) => d.name,
+    ),
+  );
+}
+
+async function replay(prefix: string, quirks: Quirks = {}) {
+  const meta = fixtureJson<Meta>(`${prefix}.meta.json`);
+  const requests = meta.turns.map((t) => recordedRequest(t.request_file));
+  const responses = meta.turns.map((t) => recordedChunks(t.response_file));
+  const streaming = meta.turns[0]!.uri.includes(":streamGenerateContent");
+  const serverIds = new Set<string>();
+  for (const chunks of responses) {
+    for (const chunk of chunks) {
+      for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+        const id = (part as { functionCall?: { id?: string } }).functionCall?.id;
+        if (id) serverIds.add(id);
+      }
+    }
+  }
+  // Each tool returns what the real client answered, in order.
+  const answers = new Map<string, Record<string, unknown>[]>();
+  for (const content of requests.at(-1)!.contents) {
+    for (const part of content.parts) {
+      const fr = (part as { functionResponse?: { name: string; response: Record<string, unknown> } })
+        .functionResponse;
+      if (fr) answers.set(fr.name, [...(answers.get(fr.name) ?? []), fr.response]);
+    }
+  }
+  const tools = declaredNames(requests[0]!).map((name) =>
+    testTool({ name, execute: () => answers.get(name)?.shift() ?? {} }),
+  );
+  const { model, provider } = await scripted(
+    responses.map((chunks) => ({ chunks: streaming ? chunks : [chunks[0]!] })),
+  );
+  const hasSearch = (requests[0]!.tools ?? []).some((t) => "googleSearch" in t || "google_search" in t);
+  const agent = new Agent({
+    provider,
+    model: meta.turns[0]!.model,
+    tools,
+    ...(hasSearch ? { search: "combined" as const } : {}),
+  });
+  const go = (input: Content, previous?: RunResult | Content[]) => {
+    const options = previous ? { previous } : {};
+    return (streaming ? agent.stream(input.parts, options).result : agent.run(input.parts, options)).catch(
+      () => undefined,
+    );
+  };
+  const first = requests[0]!.contents;
+  let result = await go(first.at(-1)!, first.slice(0, -1));
+  // A recorded next request that ends with new user text continues the conversation.
+  while (result && model.requests.length < requests.length) {
+    const next = requests[model.requests.length]!.contents.at(-1)!;
+    if (!next.parts.some((p: Part) => "text" in p)) break;
+    result = await go(next, result);
+  }
+  // A recording may end on a call the real client answered in a later, unrecorded request.
+  expect(model.requests.length).toBeGreaterThanOrEqual(requests.length);
+  for (let k = 1; k < requests.length; k++) {
+    expect(
+      comparable(model.requests[k]!.body.contents, serverIds, quirks),
+      `${prefix} turn ${k + 1}`,
+    ).toEqual(comparable(requests[k]!.contents, serverIds, quirks));
+  }
+  return { model, requests };
+}
+
+describe("recorded multi-turn cases: Signet's next request matches the real client's", () => {
+  it.each([
+    "pydantic-ai__g25flash-single-fc-roundtrip",
+    "pydantic-ai__g3flash-parallel-fc-multiturn",
+    "pydantic-ai__g3pro-thoughts-multiturn",
+    "pydantic-ai__g20flash-stream-fc-multiturn",
+    "pydantic-ai__g3flash-fc-plus-google-search",
+    "mirascope__g25flash-parallel-fc",
+    "mirascope__g25flash-parallel-fc-stream",
+    "crewAI__g25flash-parallel-fc-3calls",
+    "js-genai__g25flash-stream-fc-afc",
+  ])("%s", async (prefix) => {
+    await replay(prefix);
+  });
+
+  it("pydantic-ai g3 pro stream: same signed call; Signet also keeps the trailing empty STOP part", async () => {
+    const { model } = await replay("pydantic-ai__g3pro-stream-fc-signature", { dropEmptyText: true });
+    expect(model.requests[1]!.body.contents[1]!.parts.at(-1)).toEqual({ text: "" });
+  });
+
+  it("llm-gemini 2.5: same calls and signatures; Signet also keeps the thought part llm-gemini dropped", async () => {
+    const { model } = await replay("llm-gemini__g25flash-thoughts-fc-jsonarray-stream", {
+      dropThoughts: true,
+    });
+    expect(model.requests[1]!.body.contents[1]!.parts[0]).toMatchObject({ thought: true });
+  });
+
+  it("llm-gemini g3 flash: same parts and signature; llm-gemini moved the empty text part first", async () => {
+    // INDEX.md: llm-gemini prepends {"text":""} to the model turn; Signet keeps the part where it arrived (last).
+    const { model } = await replay("llm-gemini__g3flash-fc-signature-jsonarray-stream", {
+      dropEmptyText: true,
+    });
+    expect(model.requests[1]!.body.contents[1]!.parts.map((p) => Object.keys(p).sort().join("+"))).toEqual([
+      "functionCall+thoughtSignature",
+      "text",
+    ]);
+  });
+
+  it("case 8 keeps the server-issued id and every signed toolCall/toolResponse part", async () => {
+    const { model } = await replay("pydantic-ai__g3flash-fc-plus-google-search");
+    const sent = model.requests[1]!.body.contents;
+    expect(sent[2]!.parts[0]).toMatchObject({ functionResponse: { id: "oqeiriep", name: "calculator" } });
+    expect(sent[1]!.parts.filter((p) => p.thoughtSignature).length).toBe(sent[1]!.parts.length);
+  });
+});
