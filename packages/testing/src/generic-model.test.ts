@@ -59,7 +59,7 @@ describe("generic model", () => {
       { city: "New York" },
       { city: "Tokyo" },
     ]);
-    const responses: Part[] = first.map((p, i) => ({
+    const responses: Part[] = first.map((_p, i) => ({
       functionResponse: { name: "get_weather", response: { tempC: 20 + i } },
     }));
     const second = parts(
