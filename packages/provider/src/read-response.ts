@@ -61,7 +61,9 @@ async function* bodyText(response: Response, ctx: ReadContext): AsyncGenerator<s
       yield decoder.decode(step.value, { stream: true });
     }
   } finally {
-    if (!done) await reader.cancel().catch(() => {});
+    // Cancelling aborts the request and frees its socket; not awaited, as a body source may be slow
+    // to acknowledge and the consumer has already moved on.
+    if (!done) reader.cancel().catch(() => {});
     reader.releaseLock();
   }
 }

@@ -158,7 +158,9 @@ export class Transport {
     }
   }
 
+  /** Closes the pool; safe to call more than once. */
   async close(): Promise<void> {
+    if (this.agent.closed || this.agent.destroyed) return;
     await this.agent.close();
   }
 }

@@ -1,0 +1,246 @@
+// Retries through the real provider: msw scripts the responses; the delays are asserted from the
+// onRetry notices (and bounded from below by the clock), never by racing timers.
+import { HttpResponse, http } from "msw";
+import { afterEach, describe, expect, it } from "vitest";
+import { ProviderError } from "./errors.js";
+import { createProvider, type SignetProvider } from "./provider.js";
+import type { RetryNotice } from "./provider-types.js";
+import { DEFAULT_RETRY, retryDelayMs } from "./retry-policy.js";
+import { sse, textChunk, useMswServer } from "./test-support/msw.js";
+
+const server = useMswServer();
+const BASE = "http://127.0.0.1:8932";
+const req = { contents: [{ role: "user" as const, parts: [{ text: "hi" }] }] };
+const fast = { baseDelayMs: 5, maxDelayMs: 2000, maxTotalWaitMs: 5000, maxAttempts: 4 };
+
+let provider: SignetProvider;
+afterEach(async () => {
+  await provider?.close();
+});
+
+/** Replies with each scripted response in turn; counts the requests. */
+function script(...replies: (() => Response)[]) {
+  const state = { calls: 0 };
+  server.use(
+    http.post("*", () => {
+      const reply = replies[Math.min(state.calls, replies.length - 1)]!;
+      state.calls++;
+      return reply();
+    }),
+  );
+  return state;
+}
+
+const googleError =
+  (status: number, body: object, headers: Record<string, string> = {}) =>
+  () =>
+    HttpResponse.json({ error: { code: status, ...body } }, { status, headers });
+const gatewayError = (status: number, code: string) => () =>
+  HttpResponse.json({ error: { code, message: `${code} happened`, type: "x" } }, { status });
+const ok = () => HttpResponse.json(textChunk("done", "STOP"));
+
+async function failure(run: () => Promise<unknown>): Promise<ProviderError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof ProviderError) return e;
+    throw e;
+  }
+  throw new Error("expected a ProviderError");
+}
+
+describe("retries", () => {
+  it("429 with RetryInfo 1s waits about a second, then succeeds", async () => {
+    const state = script(
+      googleError(429, {
+        message: "Rate limited.",
+        status: "RESOURCE_EXHAUSTED",
+        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1s" }],
+      }),
+      ok,
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const started = performance.now();
+    const result = await provider.generate("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) });
+    const elapsed = performance.now() - started;
+    expect(result.text).toBe("done");
+    expect(result.attempts).toBe(2);
+    expect(state.calls).toBe(2);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.attempt).toBe(2);
+    expect(notices[0]!.delayMs).toBeGreaterThanOrEqual(1000);
+    expect(notices[0]!.delayMs).toBeLessThanOrEqual(1100);
+    expect((notices[0]!.error as ProviderError).code).toBe("rate_limit_exceeded");
+    expect(elapsed).toBeGreaterThanOrEqual(990);
+  });
+
+  it("503 then 200 succeeds on the second attempt", async () => {
+    const state = script(
+      googleError(503, { message: "The model is overloaded.", status: "UNAVAILABLE" }),
+      ok,
+    );
+    const policyNotices: RetryNotice[] = [];
+    provider = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: BASE,
+      retry: { ...fast, onRetry: (n) => policyNotices.push(n) },
+    });
+    const result = await provider.generate("gemini-2.5-flash", req);
+    expect([result.text, result.attempts, state.calls]).toEqual(["done", 2, 2]);
+    expect(policyNotices.map((n) => n.attempt)).toEqual([2]);
+  });
+
+  it.each([
+    [
+      "400 invalid request",
+      googleError(400, { message: "bad", status: "INVALID_ARGUMENT" }),
+      "invalid_request",
+    ],
+    [
+      "400 API_KEY_INVALID",
+      googleError(400, {
+        message: "API key not valid.",
+        status: "INVALID_ARGUMENT",
+        details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID" }],
+      }),
+      "invalid_api_key",
+    ],
+    ["401", gatewayError(401, "invalid_api_key"), "invalid_api_key"],
+    ["402", gatewayError(402, "insufficient_credits"), "insufficient_credits"],
+    ["403", gatewayError(403, "ip_not_allowed"), "ip_not_allowed"],
+    ["404", gatewayError(404, "model_not_found"), "model_not_found"],
+    ["429 spend limit", gatewayError(429, "spend_limit_exceeded"), "spend_limit_exceeded"],
+    [
+      "429 per-day quota",
+      googleError(429, {
+        message: "You exceeded your current quota.",
+        status: "RESOURCE_EXHAUSTED",
+        details: [
+          {
+            "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+            violations: [{ quotaId: "GenerateRequestsPerDayPerProjectPerModel-FreeTier" }],
+          },
+          { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1s" },
+        ],
+      }),
+      "quota_exhausted",
+    ],
+  ])("%s is attempted once", async (_name, reply, code) => {
+    const state = script(reply, ok);
+    provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const e = await failure(() =>
+      provider.generate("gemini-3-flash", req, { onRetry: (n) => notices.push(n) }),
+    );
+    expect([e.code, e.retryable, state.calls, notices.length]).toEqual([code, false, 1, 0]);
+  });
+
+  it("stops after maxAttempts and throws the last error", async () => {
+    const state = script(gatewayError(500, "internal_error"));
+    provider = createProvider({
+      gateway: "kkiai",
+      apiKey: "k",
+      baseUrl: BASE,
+      retry: { ...fast, maxAttempts: 3 },
+    });
+    const notices: RetryNotice[] = [];
+    const e = await failure(() => provider.generate("m", req, { onRetry: (n) => notices.push(n) }));
+    expect([e.code, state.calls]).toEqual(["internal_error", 3]);
+    expect(notices.map((n) => n.attempt)).toEqual([2, 3]);
+  });
+
+  it("does not retry when the server asks for a longer wait than the policy allows", async () => {
+    const state = script(
+      googleError(429, { message: "slow down", status: "RESOURCE_EXHAUSTED" }, { "retry-after": "120" }),
+      ok,
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const e = await failure(() => provider.generate("gemini-2.5-flash", req));
+    expect([e.code, e.retryAfterMs, state.calls]).toEqual(["rate_limit_exceeded", 120_000, 1]);
+    expect(e.message).toMatch(/wait 120s/);
+  });
+
+  it("bounds the total wait", async () => {
+    const state = script(
+      googleError(503, { message: "busy", status: "UNAVAILABLE" }, { "retry-after": "0.3" }),
+    );
+    provider = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: BASE,
+      retry: { ...fast, maxAttempts: 10, maxTotalWaitMs: 700 },
+    });
+    const notices: RetryNotice[] = [];
+    await failure(() => provider.generate("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) }));
+    const total = notices.reduce((s, n) => s + n.delayMs, 0);
+    expect(total).toBeLessThanOrEqual(700);
+    expect(notices).toHaveLength(2);
+    expect(state.calls).toBe(3);
+  });
+
+  it("retry: false means one attempt", async () => {
+    const state = script(gatewayError(503, "upstream_error"), ok);
+    provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: false });
+    const e = await failure(() => provider.generate("m", req));
+    expect([e.code, e.retryable, state.calls]).toEqual(["upstream_error", true, 1]);
+  });
+});
+
+describe("stream retries", () => {
+  it("retries a stream that failed before any chunk reached the consumer", async () => {
+    const state = script(
+      gatewayError(503, "upstream_error"),
+      () =>
+        new HttpResponse(sse(textChunk("a"), textChunk("b", "STOP")), {
+          headers: { "content-type": "text/event-stream" },
+        }),
+    );
+    provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: fast });
+    const texts: string[] = [];
+    for await (const c of provider.stream("m", req))
+      texts.push(JSON.stringify(c.candidates?.[0]?.content?.parts));
+    expect(texts).toHaveLength(2);
+    expect(state.calls).toBe(2);
+  });
+
+  it("never retries a stream that already yielded a chunk", async () => {
+    const state = script(
+      () => new HttpResponse(sse(textChunk("partial")), { headers: { "content-type": "text/event-stream" } }),
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const got: unknown[] = [];
+    const e = await failure(async () => {
+      for await (const c of provider.stream("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) }))
+        got.push(c);
+    });
+    expect([e.code, e.retryable]).toEqual(["stream_interrupted", true]);
+    expect([got.length, state.calls, notices.length]).toEqual([1, 1, 0]);
+  });
+
+  it("generate over a stream-only gateway retries a cut stream (nothing reached the consumer)", async () => {
+    const state = script(
+      () => new HttpResponse(sse(textChunk("par")), { headers: { "content-type": "text/event-stream" } }),
+      () =>
+        new HttpResponse(sse(textChunk("whole", "STOP")), {
+          headers: { "content-type": "text/event-stream" },
+        }),
+    );
+    provider = createProvider({ gateway: "kie", apiKey: "k", baseUrl: BASE, retry: fast });
+    const result = await provider.generate("gemini-3-flash", req);
+    expect([result.text, result.attempts, state.calls]).toEqual(["whole", 2, 2]);
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("backs off exponentially with equal jitter, capped", () => {
+    const e = new ProviderError({ code: "unavailable", message: "", gateway: "google", retryable: true });
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1000 };
+    expect(retryDelayMs(e, 1, policy, () => 0)).toBe(50);
+    expect(retryDelayMs(e, 1, policy, () => 1)).toBe(100);
+    expect(retryDelayMs(e, 3, policy, () => 1)).toBe(400);
+    expect(retryDelayMs(e, 10, policy, () => 1)).toBe(1000);
+  });
+});
