@@ -1,6 +1,9 @@
 // End to end: Agent -> real provider transport -> scripted model on loopback. Each test asserts the
 // exact request body of every turn.
+
+import { Writable } from "node:stream";
 import type { Content, Part } from "@signet/provider";
+import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
 import { G3, G25, scripted } from "./test-support/harness.js";
@@ -199,5 +202,55 @@ describe("the loop sends every part back exactly as received", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("hooks and logging", () => {
+  it("calls hooks around model and tool calls, and logs through a child logger carrying the run id", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const logger = pino({ level: "debug" }, sink);
+    const call: Part = {
+      functionCall: { name: "get_weather", args: { city: "Rome" } },
+      thoughtSignature: "c2ln",
+    };
+    const { provider } = await scripted([{ chunks: [reply([call])] }, { chunks: [reply([{ text: "25" }])] }]);
+    const seen: string[] = [];
+    const result = await new Agent({
+      provider,
+      model: G3,
+      tools: [weather],
+      logger,
+      hooks: {
+        beforeModelCall: ({ step, request }) => {
+          seen.push(`model>${step}:${request.contents.length}`);
+        },
+        afterModelCall: ({ step, turn }) => {
+          seen.push(`model<${step}:${turn.finishReason}`);
+        },
+        beforeToolCall: ({ name, args }) => {
+          seen.push(`tool>${name}:${JSON.stringify(args)}`);
+        },
+        afterToolCall: ({ name, outcome }) => {
+          seen.push(`tool<${name}:${outcome.ok}`);
+        },
+      },
+    }).run("Rome?");
+    expect(seen).toEqual([
+      "model>1:1",
+      "model<1:STOP",
+      'tool>get_weather:{"city":"Rome"}',
+      "tool<get_weather:true",
+      "model>2:3",
+      "model<2:STOP",
+    ]);
+    const mine = lines.filter((l) => l.runId === result.runId);
+    expect(mine.map((l) => l.msg)).toEqual(expect.arrayContaining(["run start", "model call", "run finish"]));
+    expect(mine.find((l) => l.msg === "run start")).toMatchObject({ searchStrategy: "none", model: G3 });
   });
 });

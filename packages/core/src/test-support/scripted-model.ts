@@ -93,8 +93,11 @@ export function reply(
     [key: string]: unknown;
   } = {},
 ): GenerateContentResponse {
-  const { finishReason = "STOP", finishMessage, usage, ...rest } = extra;
-  const candidate: Record<string, unknown> = { content: { role: "model", parts }, finishReason, index: 0 };
+  const { finishReason, finishMessage, usage, ...rest } = extra;
+  // `finishReason: undefined` given explicitly means a mid-stream chunk with none.
+  const candidate: Record<string, unknown> = { content: { role: "model", parts }, index: 0 };
+  if (!("finishReason" in extra)) candidate.finishReason = "STOP";
+  else if (finishReason !== undefined) candidate.finishReason = finishReason;
   if (finishMessage) candidate.finishMessage = finishMessage;
   return {
     candidates: [candidate],
