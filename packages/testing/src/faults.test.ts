@@ -1,7 +1,7 @@
 // Every fault, as a client sees it over a real socket.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "./server.js";
-import { pathFor, post, userText } from "./test-support.js";
+import { pathFor, post, userText } from "./test-support/http.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

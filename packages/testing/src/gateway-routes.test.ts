@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GatewayId } from "./gateway-routes.js";
 import { TINY_PNG_BASE64 } from "./generic-model.js";
 import { createEmulator, type Emulator } from "./server.js";
-import { post, userText } from "./test-support.js";
+import { post, userText } from "./test-support/http.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synthesizeArgs } from "./args-synthesis.js";
 import { namedEntities } from "./generic-model.js";
 import { createEmulator, type Emulator } from "./server.js";
-import { post, userText, weatherTool } from "./test-support.js";
+import { post, userText, weatherTool } from "./test-support/http.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskKey } from "./request-log.js";
 import { createEmulator, type Emulator } from "./server.js";
-import { post, userText } from "./test-support.js";
+import { post, userText } from "./test-support/http.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

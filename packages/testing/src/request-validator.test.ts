@@ -1,7 +1,7 @@
 // Each validation rule over real HTTP: the bad form gets the API's 400, the good form a 200.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "./server.js";
-import { post, userText, weatherTool } from "./test-support.js";
+import { post, userText, weatherTool } from "./test-support/http.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import type { GenerateContentResponse, Part } from "@signet/provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "./server.js";
-import { post, userText, weatherTool } from "./test-support.js";
+import { post, userText, weatherTool } from "./test-support/http.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

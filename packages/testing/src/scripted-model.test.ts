@@ -2,7 +2,7 @@
 import type { GenerateContentResponse } from "@signet/provider";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "./server.js";
-import { post, userText, weatherTool } from "./test-support.js";
+import { post, userText, weatherTool } from "./test-support/http.js";
 
 let emulator: Emulator | undefined;
 afterEach(() => emulator?.close());

@@ -1,6 +1,6 @@
 // Helpers for this package's own tests: plain fetch over loopback, nothing mocked.
-import type { GatewayId } from "./gateway-routes.js";
-import type { Emulator } from "./server.js";
+import type { GatewayId } from "../gateway-routes.js";
+import type { Emulator } from "../server.js";
 
 export interface Posted {
   status: number;
