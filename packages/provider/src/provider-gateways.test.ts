@@ -180,3 +180,61 @@ describe("baseUrl", () => {
     );
   });
 });
+
+describe("before any I/O", () => {
+  it("refuses googleSearch + functionDeclarations with tool_conflict and sends nothing", async () => {
+    const seen: Seen[] = [];
+    server.use(capture(seen, json));
+    provider = createProvider({ gateway: "kie", apiKey: KEY, retry: false });
+    const conflicted = {
+      ...request,
+      tools: [{ functionDeclarations: [{ name: "get_weather" }] }, { googleSearch: {} }],
+    };
+    await expect(provider.generate("gemini-3-flash", conflicted)).rejects.toMatchObject({
+      code: "tool_conflict",
+    });
+    const iterate = async () => {
+      for await (const _ of provider!.stream("gemini-3-flash", conflicted));
+    };
+    await expect(iterate()).rejects.toMatchObject({ code: "tool_conflict" });
+    expect(seen).toHaveLength(0);
+    expect(provider.capabilities("gemini-3-flash").searchWithFunctions).toBe("exclusive");
+  });
+
+  it("google + Gemini 3 sends the combination when includeServerSideToolInvocations is set", async () => {
+    const seen: Seen[] = [];
+    server.use(capture(seen, json));
+    provider = createProvider({ gateway: "google", apiKey: KEY, retry: false });
+    const combined = {
+      ...request,
+      tools: [{ functionDeclarations: [{ name: "get_weather" }] }, { googleSearch: {} }],
+      toolConfig: { includeServerSideToolInvocations: true },
+    };
+    await provider.generate("gemini-3-flash-preview", combined);
+    expect(seen[0]!.body).toEqual(combined);
+  });
+
+  it("sends snake_case input as camelCase", async () => {
+    const seen: Seen[] = [];
+    server.use(capture(seen, json));
+    provider = createProvider({ gateway: "aivideoapi", apiKey: KEY, retry: false });
+    await provider.generate("gemini-3-flash", {
+      contents: [
+        {
+          role: "user",
+          parts: [{ text: "what is this?" }, { inline_data: { mime_type: "image/jpeg", data: "AAAA" } }],
+        },
+      ],
+      generation_config: { thinking_config: { include_thoughts: true, thinking_level: "high" } },
+    });
+    expect(seen[0]!.body).toEqual({
+      contents: [
+        {
+          role: "user",
+          parts: [{ text: "what is this?" }, { inlineData: { mimeType: "image/jpeg", data: "AAAA" } }],
+        },
+      ],
+      generationConfig: { thinkingConfig: { includeThoughts: true, thinkingLevel: "high" } },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 // Retries through the real provider: msw scripts the responses; the delays are asserted from the
 // onRetry notices (and bounded from below by the clock), never by racing timers.
-import { HttpResponse, http } from "msw";
+import { delay, HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProviderError } from "./errors.js";
 import { createProvider, type SignetProvider } from "./provider.js";
@@ -185,6 +185,52 @@ describe("retries", () => {
     provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: false });
     const e = await failure(() => provider.generate("m", req));
     expect([e.code, e.retryable, state.calls]).toEqual(["upstream_error", true, 1]);
+  });
+});
+
+describe("timeouts and aborts", () => {
+  it("each attempt gets a fresh timeout: a slow first attempt times out and is retried", async () => {
+    let calls = 0;
+    server.use(
+      http.post("*", async () => {
+        calls++;
+        if (calls === 1) await delay(2000);
+        return ok();
+      }),
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const result = await provider.generate("gemini-2.5-flash", req, {
+      timeoutMs: 200,
+      onRetry: (n) => notices.push(n),
+    });
+    expect([result.text, result.attempts, calls]).toEqual(["done", 2, 2]);
+    expect((notices[0]!.error as ProviderError).code).toBe("timeout");
+  });
+
+  it("the caller's abort stops a retry wait and is not retried", async () => {
+    const state = script(
+      googleError(503, { message: "busy", status: "UNAVAILABLE" }, { "retry-after": "1" }),
+      ok,
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const controller = new AbortController();
+    const e = await failure(() =>
+      provider.generate("gemini-2.5-flash", req, {
+        signal: controller.signal,
+        onRetry: () => controller.abort(),
+      }),
+    );
+    expect([e.code, e.retryable, state.calls]).toEqual(["aborted", false, 1]);
+  });
+
+  it("an already aborted signal sends nothing", async () => {
+    const state = script(ok);
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE });
+    const e = await failure(() =>
+      provider.generate("gemini-2.5-flash", req, { signal: AbortSignal.abort() }),
+    );
+    expect([e.code, state.calls]).toEqual(["aborted", 0]);
   });
 });
 
