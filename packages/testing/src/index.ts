@@ -8,6 +8,7 @@ export {
 export { GATEWAY_BASE_PATH, GATEWAY_IDS, type GatewayId } from "./gateway-routes.js";
 export { TINY_PNG_BASE64 } from "./generic-model.js";
 export type { ModelReply } from "./model-reply.js";
+export { type ModelFamily, type ModelTraits, modelTraits } from "./model-traits.js";
 export type { RecordedRequest } from "./request-log.js";
 export { type ValidationContext, type ValidationResult, validateRequest } from "./request-validator.js";
 export {
