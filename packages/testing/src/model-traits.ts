@@ -1,5 +1,6 @@
 // What the emulator needs to know about a model from its name alone: which generation it is
 // (signature behaviour differs per generation) and whether it draws images.
+import { isGemini3OrLater } from "@signet/provider";
 
 export type ModelFamily = "gemini-2.0" | "gemini-2.5" | "gemini-3" | "other";
 
@@ -18,10 +19,16 @@ export interface ModelTraits {
 export function modelTraits(model: string): ModelTraits {
   const id = model.startsWith("models/") ? model.slice("models/".length) : model;
   const m = /^gemini-(\d+)(?:\.(\d+))?/i.exec(id);
-  const major = m ? Number(m[1]) : 0;
+  const major = m ? Number(m[1]) : 0; // 2.0 vs 2.5 below
   const minor = m?.[2] ? Number(m[2]) : 0;
-  const family: ModelFamily =
-    major >= 3 ? "gemini-3" : major === 2 && minor >= 5 ? "gemini-2.5" : major === 2 ? "gemini-2.0" : "other";
+  // The provider's capability table decides "Gemini 3 or later", so both packages agree.
+  const family: ModelFamily = isGemini3OrLater(id)
+    ? "gemini-3"
+    : major === 2 && minor >= 5
+      ? "gemini-2.5"
+      : major === 2
+        ? "gemini-2.0"
+        : "other";
   const image = /image/i.test(id);
   return {
     id,
