@@ -1,0 +1,48 @@
+// Command-line options of the bench.
+
+export interface BenchArgs {
+  /** Measured runs per contender; undefined = as many rounds as fit in `seconds`. */
+  runs: number | undefined;
+  warmup: number;
+  seconds: number;
+  json: boolean;
+  /** Contender ids to run (the floor is always added); empty = all. */
+  only: string[];
+}
+
+export const USAGE = `Usage: pnpm bench [--runs N] [--warmup N] [--seconds S] [--only id,id] [--json]
+  --runs N      measured runs per contender (default: as many rounds as fit in --seconds, at most 2000)
+  --warmup N    unmeasured runs per contender first (default 60)
+  --seconds S   time budget of the measured phase when --runs is not given (default 40)
+  --only ids    run only these contenders (the floor always runs): fetch, fetch-sse, signet,
+                signet-stream, genai, ai-sdk
+  --json        print the results as JSON instead of a table`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { runs: undefined, warmup: 60, seconds: 40, json: false, only: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    const count = (min: number) => {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min)
+        throw new UsageError(`${flag} must be an integer >= ${min} (got ${v}).`);
+      return n;
+    };
+    if (flag === "--runs") args.runs = count(1);
+    else if (flag === "--warmup") args.warmup = count(0);
+    else if (flag === "--seconds") args.seconds = count(1);
+    else if (flag === "--json") args.json = true;
+    else if (flag === "--only") args.only = value().split(",").filter(Boolean);
+    else if (flag === "--help" || flag === "-h") throw new UsageError("");
+    else throw new UsageError(`Unknown option ${flag}.`);
+  }
+  return args;
+}

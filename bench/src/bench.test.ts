@@ -1,0 +1,95 @@
+// Smoke test of the bench itself: every contender completes the conversation against the emulator
+// process, with exactly two model requests per run. No timing is asserted.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENDERS, type Contender } from "./contenders/index.js";
+import { type EmulatorProcess, startEmulatorProcess } from "./emulator-client.js";
+import type { LoggedRequest } from "./emulator-protocol.js";
+import { checkRequests, measure, REQUESTS_PER_RUN, runOnce } from "./measure.js";
+import { figures } from "./report.js";
+import { isCompleteAnswer, weather } from "./scenario.js";
+
+let emulator: EmulatorProcess;
+beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+});
+afterAll(() => emulator?.close());
+
+const RUNS = 2;
+
+describe.each(CONTENDERS.map((c) => [c.label, c] as [string, Contender]))("%s", (_label, contender) => {
+  it("completes the conversation: both tool results quoted, two model requests per run", async () => {
+    const runner = await contender.setup(emulator.url);
+    try {
+      await emulator.drain();
+      for (let i = 0; i < RUNS; i++) {
+        const text = await runner.run();
+        expect(text).toContain(JSON.stringify(weather("Paris")));
+        expect(text).toContain(JSON.stringify(weather("Tokyo")));
+      }
+      const requests = await emulator.drain();
+      expect(requests).toHaveLength(RUNS * REQUESTS_PER_RUN);
+      const rpc = contender.streaming ? "streamGenerateContent" : "generateContent";
+      const expected: Partial<LoggedRequest> = {
+        rpc,
+        stream: contender.streaming,
+        status: 200,
+        outcome: "complete",
+      };
+      for (const r of requests) expect(r).toMatchObject(expected);
+      // Each run: the question alone, then question + model calls + function responses.
+      expect(requests.map((r) => r.contents)).toEqual([1, 3, 1, 3]);
+    } finally {
+      await runner.close();
+    }
+  });
+});
+
+describe("the checks the bench relies on", () => {
+  it("an answer missing a tool result is refused", () => {
+    expect(isCompleteAnswer(`get_weather -> ${JSON.stringify(weather("Paris"))}`)).toBe(false);
+    const failing = {
+      contender: CONTENDERS[0]!,
+      runner: { run: async () => "I could not call any tool.", close: async () => {} },
+    };
+    return expect(runOnce(failing)).rejects.toThrow("does not quote both tool results");
+  });
+
+  it("a refused request or a missing one voids the round", () => {
+    const ok: LoggedRequest = {
+      rpc: "generateContent",
+      stream: false,
+      status: 200,
+      outcome: "complete",
+      error: undefined,
+      contents: 1,
+    };
+    expect(() => checkRequests([ok, ok], 1)).not.toThrow();
+    expect(() => checkRequests([ok], 1)).toThrow("Expected 2 model requests for 1 runs");
+    expect(() => checkRequests([ok, { ...ok, status: 400, outcome: "error", error: "bad" }], 1)).toThrow(
+      "The emulator refused a request: 400 bad",
+    );
+  });
+
+  it("measures every contender interleaved and reports ratios against the floor", async () => {
+    const active = await Promise.all(
+      CONTENDERS.slice(0, 3).map(async (contender) => ({
+        contender,
+        runner: await contender.setup(emulator.url),
+      })),
+    );
+    try {
+      const samples = await measure(active, emulator, { runs: 3, maxRuns: 3, budgetMs: 0, warmup: 1 });
+      expect(samples.map((s) => [s.contender.id, s.cpuUs.length, s.wallMs.length])).toEqual([
+        ["fetch", 3, 3],
+        ["fetch-sse", 3, 3],
+        ["signet", 3, 3],
+      ]);
+      const table = figures(samples);
+      expect(table[0]!.ratio).toBe(1);
+      expect(table.every((f) => f.cpuMeanUs > 0 && f.wallP95Ms >= f.wallP50Ms)).toBe(true);
+      expect(table.map((f) => f.withinBudget)).toEqual([undefined, undefined, table[2]!.ratio <= 1.25]);
+    } finally {
+      await Promise.all(active.map((a) => a.runner.close()));
+    }
+  });
+});
