@@ -6,16 +6,9 @@
 import type { ZodTypeAny as Zod3Type } from "zod/v3";
 import * as z4 from "zod/v4/core";
 import { ignoreOverride, zodToJsonSchema } from "zod-to-json-schema";
+import { CODEC_KEYWORD, type JsonSchemaNode, REGEX_FLAGS_KEYWORD } from "./json-schema-node.js";
 import { SchemaConversionError, type SchemaProblem } from "./schema-errors.js";
 import { schemaPathFromJsonPath } from "./schema-path.js";
-
-/** A JSON Schema node as the generators produce it. */
-export type JsonSchemaNode = { [keyword: string]: unknown };
-
-/** Marks a node whose wire value must be decoded: `"date"` = ISO date-time string to `Date`. */
-export const CODEC_KEYWORD = "x-signet-codec";
-/** Regex sources whose flags JSON Schema's `pattern` cannot carry: source -> flags. */
-export const REGEX_FLAGS_KEYWORD = "x-signet-regex-flags";
 
 export type AnyZodSchema = z4.$ZodType | Zod3Type;
 
