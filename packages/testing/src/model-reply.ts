@@ -11,4 +11,10 @@ export interface ModelReply {
   groundingMetadata?: GroundingMetadata;
   /** `auto` (default): add thought signatures as the real model does; `none`: send parts exactly as given. */
   signatures?: "auto" | "none";
+  /**
+   * Whether the model thought in this call: only then does it sign (and report
+   * `thoughtsTokenCount`). Default: as the recorded models do (see `modelThought`).
+   * Gemini 3 signs its first function call either way, since the API demands it back.
+   */
+  thinking?: boolean;
 }

@@ -70,6 +70,68 @@ describe("text answers", () => {
     ).toBe(false);
   });
 
+  it("Gemini 3 answering function results in text did not think: nothing signed, the carrier is bare", async () => {
+    const model = "gemini-3-flash-preview";
+    const first = events((await post(emulator, ask, { model, stream: "sse" })).json);
+    const history = {
+      contents: [
+        ...ask.contents,
+        { role: "model", parts: first.flatMap(partsOf) },
+        {
+          role: "user",
+          parts: [
+            { functionResponse: { name: "get_weather", response: { tempC: 3 } } },
+            { functionResponse: { name: "get_weather", response: { tempC: 18 } } },
+          ],
+        },
+      ],
+      tools: [weatherTool],
+    };
+    const streamed = events((await post(emulator, history, { model, stream: "sse" })).json);
+    expect(streamed.length).toBeGreaterThan(1);
+    expect(partsOf(streamed.at(-1)!)).toEqual([{ text: "" }]);
+    expect(streamed.flatMap(partsOf).some((p) => p.thoughtSignature !== undefined)).toBe(false);
+    expect(streamed.some((c) => c.usageMetadata!.thoughtsTokenCount !== undefined)).toBe(false);
+    const single = (await post(emulator, history, { model })).json as GenerateContentResponse;
+    expect(partsOf(single)).toEqual([{ text: expect.stringContaining("get_weather(Oslo) returned") }]);
+    expect(single.usageMetadata!.thoughtsTokenCount).toBeUndefined();
+    // A reply that says it thought (a thought summary, or thinking: true) is signed again.
+    emulator.script({ text: "Oslo 3, Rome 18", thought: "Comparing" }, { text: "Oslo 3", thinking: true });
+    const thinking = { ...history, generationConfig: { thinkingConfig: { includeThoughts: true } } };
+    const thought = events((await post(emulator, thinking, { model, stream: "sse" })).json);
+    expect(partsOf(thought.at(-1)!)).toEqual([{ text: "", thoughtSignature: expect.any(String) }]);
+    const told = (await post(emulator, history, { model })).json as GenerateContentResponse;
+    expect(partsOf(told)).toEqual([{ text: "Oslo 3", thoughtSignature: expect.any(String) }]);
+  });
+
+  it("thinking: false leaves a 2.5 answer unsigned; Gemini 3 still signs its first call", async () => {
+    emulator.script(
+      { text: "plain", thinking: false },
+      { functionCalls: [{ name: "get_weather", args: { city: "Oslo" } }], thinking: false },
+    );
+    const g25 = (await post(emulator, chat, { model: "gemini-2.5-flash" })).json as GenerateContentResponse;
+    expect(partsOf(g25)).toEqual([{ text: "plain" }]);
+    expect(g25.usageMetadata!.thoughtsTokenCount).toBeUndefined();
+    const g3 = (await post(emulator, ask, { model: "gemini-3-flash-preview" }))
+      .json as GenerateContentResponse;
+    expect(partsOf(g3)[0]!.thoughtSignature).toEqual(expect.any(String));
+  });
+
+  it("Gemini 3 image models sign the image part (recorded case 12); 2.5 image models never sign", async () => {
+    const draw = { contents: [userText("a cat")], generationConfig: { responseModalities: ["IMAGE"] } };
+    const g3 = (await post(emulator, draw, { model: "gemini-3-pro-image-preview" }))
+      .json as GenerateContentResponse;
+    expect(partsOf(g3)).toEqual([
+      {
+        inlineData: { mimeType: "image/png", data: expect.any(String) },
+        thoughtSignature: expect.any(String),
+      },
+    ]);
+    const g25 = (await post(emulator, draw, { model: "gemini-2.5-flash-image" }))
+      .json as GenerateContentResponse;
+    expect(partsOf(g25).some((p) => p.thoughtSignature !== undefined)).toBe(false);
+  });
+
   it("2.5 signs the first non-thought part; thought parts are never signed", async () => {
     const body = { ...chat, generationConfig: { thinkingConfig: { includeThoughts: true } } };
     const chunks = events((await post(emulator, body, { model: "gemini-2.5-pro", stream: "sse" })).json);

@@ -4,51 +4,58 @@
 import type { Candidate, GenerateContentResponse, Part, UsageMetadata } from "@signet/provider";
 import type { GatewayId } from "./gateway-routes.js";
 import type { ModelReply } from "./model-reply.js";
-import type { ModelTraits } from "./model-traits.js";
+import { modelThought, type ThinkingContext } from "./model-thinking.js";
 import type { SignatureLedger } from "./signature-ledger.js";
+import { placeSignatures } from "./signature-placement.js";
 
-export interface BuildContext {
-  traits: ModelTraits;
+export interface BuildContext extends ThinkingContext {
   gateway: GatewayId;
   ledger: SignatureLedger;
   stream: boolean;
   responseId: string;
   promptTokenCount: number;
-  /** False when the request turned thinking off (`thinkingBudget: 0` on 2.5). */
-  thinking: boolean;
-  /** The request declared a search tool: usage counts tool-use prompt tokens. */
-  search: boolean;
 }
 
 const CALLS_FINISH_MESSAGE = "Model generated function call(s).";
 
 /** One response for `generateContent`, the chunks for a stream. */
 export function buildResponses(reply: ModelReply, ctx: BuildContext): GenerateContentResponse[] {
-  const { parts, trailer } = signParts(reply, ctx);
+  const { traits } = ctx;
+  const thought = modelThought(reply, ctx);
+  const { parts, trailer } =
+    reply.signatures === "none"
+      ? { parts: reply.parts, trailer: undefined }
+      : placeSignatures(reply.parts, { ...ctx, thought });
   const hasCalls = parts.some((p) => "functionCall" in p);
+  // Server-side tool invocations (8) come without finishMessage and without candidate indexes.
+  const serverSide = parts.some((p) => "toolCall" in p || "toolResponse" in p);
   const finishReason = reply.finishReason ?? "STOP";
+  // On Gemini 3 streams STOP arrives on the trailing empty-text chunk, without finishMessage.
   const finishMessage =
     reply.finishMessage ??
-    (hasCalls && (ctx.traits.family === "gemini-2.5" || (ctx.traits.family === "gemini-3" && !ctx.stream))
+    (hasCalls && !serverSide && !trailer && (traits.family === "gemini-2.5" || traits.family === "gemini-3")
       ? CALLS_FINISH_MESSAGE
       : undefined);
+  // Gemini 2.0 text streams leave out `candidates[].index` (3).
+  const indexed = !serverSide && !(traits.family === "gemini-2.0" && ctx.stream && !traits.image);
 
   const groups: Part[][] = ctx.stream ? splitForStream(parts) : [parts];
   if (trailer) groups.push([trailer]);
-  if (groups.length === 0) groups.push([]);
+  // A 2.0 image stream finishes on a chunk whose content has no parts at all (21).
+  if (groups.length === 0 || (ctx.stream && traits.image && traits.family === "gemini-2.0")) groups.push([]);
 
   let candidateTokens = 0;
-  const thoughtsTokenCount = ctx.thinking && ctx.traits.thinks ? 24 + (ctx.promptTokenCount % 40) : undefined;
+  const thoughtsTokenCount = thought ? 24 + (ctx.promptTokenCount % 40) : undefined;
   return groups.map((group, i) => {
     const last = i === groups.length - 1;
     candidateTokens += group.reduce((n, p) => n + tokenEstimate(p), 0);
-    const candidate: Candidate = { content: { role: "model", parts: group }, index: 0 };
+    const candidate: Candidate = {
+      content: group.length > 0 ? { role: "model", parts: group } : { role: "model" },
+    };
+    if (indexed) candidate.index = 0;
     if (last) {
       candidate.finishReason = finishReason;
-      // On Gemini 3 streams STOP arrives on the trailing empty-text chunk, without finishMessage.
-      if (finishMessage !== undefined && !(trailer && ctx.stream && !reply.finishMessage)) {
-        candidate.finishMessage = finishMessage;
-      }
+      if (finishMessage !== undefined) candidate.finishMessage = finishMessage;
     }
     if (reply.groundingMetadata) candidate.groundingMetadata = last ? reply.groundingMetadata : {};
     const usage: UsageMetadata = {
@@ -65,7 +72,7 @@ export function buildResponses(reply: ModelReply, ctx: BuildContext): GenerateCo
     const response: GenerateContentResponse = {
       candidates: [candidate],
       usageMetadata: usage,
-      modelVersion: ctx.traits.id,
+      modelVersion: traits.id,
       responseId: ctx.responseId,
     };
     if (last && ctx.gateway === "kie") {
@@ -73,41 +80,6 @@ export function buildResponses(reply: ModelReply, ctx: BuildContext): GenerateCo
     }
     return response;
   });
-}
-
-/**
- * Where each generation signs (from recorded traffic): 2.0 never; 2.5 the first call or the
- * first non-thought part; 3 the first call (a stream then ends with an unsigned `{text:""}` STOP
- * chunk), a text answer's stream ends with `{text:"", thoughtSignature}`; 3 image models sign
- * every non-thought part. Thought parts are never signed.
- */
-function signParts(reply: ModelReply, ctx: BuildContext): { parts: Part[]; trailer?: Part } {
-  const parts = reply.parts.slice();
-  const family = ctx.traits.family;
-  if (reply.signatures === "none" || !ctx.thinking || !ctx.traits.thinks) return { parts };
-  const sign = (i: number) => {
-    const part = parts[i]!;
-    if (part.thoughtSignature !== undefined) return;
-    parts[i] = { ...part, thoughtSignature: ctx.ledger.issue(part) };
-  };
-  const firstCall = parts.findIndex((p) => "functionCall" in p);
-  const firstAnswer = parts.findIndex((p) => p.thought !== true);
-  if (firstCall !== -1) {
-    sign(firstCall);
-    return family === "gemini-3" && ctx.stream ? { parts, trailer: { text: "" } } : { parts };
-  }
-  if (family === "gemini-3" && ctx.traits.image) {
-    parts.forEach((p, i) => {
-      if (p.thought !== true) sign(i);
-    });
-    return { parts };
-  }
-  if (family === "gemini-3" && ctx.stream) {
-    const carrier: Part = { text: "" };
-    return { parts, trailer: { ...carrier, thoughtSignature: ctx.ledger.issue(carrier) } };
-  }
-  if (firstAnswer !== -1) sign(firstAnswer);
-  return { parts };
 }
 
 /** Real streams: thoughts one per chunk, text in pieces, parallel calls together in one chunk. */

@@ -17,13 +17,22 @@ export interface ScriptedCall {
 type Only<T, All extends PropertyKey> = T & { [K in Exclude<All, keyof T>]?: never };
 type TurnKeys = "text" | "thought" | "functionCalls" | "parts" | "error" | "fault";
 
-/** A text answer, optionally preceded by a thought summary (sent when the request asks for thoughts). */
+/**
+ * A text answer, optionally preceded by a thought summary (sent when the request asks for thoughts).
+ * `thinking` says whether the model thought (and so signs); see `ModelReply.thinking`.
+ */
 export type TextTurn = Only<
-  { text: string; thought?: string; finishReason?: FinishReason; groundingMetadata?: GroundingMetadata },
+  {
+    text: string;
+    thought?: string;
+    finishReason?: FinishReason;
+    groundingMetadata?: GroundingMetadata;
+    thinking?: boolean;
+  },
   TurnKeys
 >;
 /** Function calls (several = parallel calls in one step), optionally after some text. */
-export type CallsTurn = Only<{ functionCalls: ScriptedCall[]; text?: string }, TurnKeys>;
+export type CallsTurn = Only<{ functionCalls: ScriptedCall[]; text?: string; thinking?: boolean }, TurnKeys>;
 /** Exact parts; `signatures: "none"` sends them untouched (your own signatures included). */
 export type PartsTurn = Only<ModelReply, TurnKeys>;
 /** A protocol error in the gateway's envelope. */
@@ -77,7 +86,10 @@ export function replyFromTurn(turn: TextTurn | CallsTurn | PartsTurn): ModelRepl
     const calls: Part[] = turn.functionCalls.map((c) => ({
       functionCall: { ...(c.id === undefined ? {} : { id: c.id }), name: c.name, args: c.args ?? {} },
     }));
-    return { parts: turn.text === undefined ? calls : [{ text: turn.text }, ...calls] };
+    return {
+      parts: turn.text === undefined ? calls : [{ text: turn.text }, ...calls],
+      ...(turn.thinking === undefined ? {} : { thinking: turn.thinking }),
+    };
   }
   const t = turn as TextTurn;
   const parts: Part[] = t.thought === undefined ? [] : [{ text: t.thought, thought: true }];
@@ -86,5 +98,6 @@ export function replyFromTurn(turn: TextTurn | CallsTurn | PartsTurn): ModelRepl
     parts,
     ...(t.finishReason === undefined ? {} : { finishReason: t.finishReason }),
     ...(t.groundingMetadata === undefined ? {} : { groundingMetadata: t.groundingMetadata }),
+    ...(t.thinking === undefined ? {} : { thinking: t.thinking }),
   };
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type ErrorKind, renderError } from "./error-envelopes.js";
 import { type Fault, httpFaultKind, isHttpFault, type TransportFault } from "./faults.js";
-import type { RequestIssue } from "./function-turns.js";
+import { functionResponses, type RequestIssue } from "./function-turns.js";
 import {
   checkAuth,
   GATEWAY_BASE_PATH,
@@ -315,6 +315,7 @@ async function respond(
 
   const budget = (request.generationConfig?.thinkingConfig as { thinkingBudget?: number } | undefined)
     ?.thinkingBudget;
+  const lastTurn = checked.turns.at(-1);
   const chunks = buildResponses(reply, {
     traits,
     gateway,
@@ -322,7 +323,8 @@ async function respond(
     stream: format !== "json",
     responseId: randomBytes(12).toString("base64url"),
     promptTokenCount: Math.max(1, Math.ceil(rawBody.length / 16)),
-    thinking: !(traits.family === "gemini-2.5" && budget === 0),
+    thinkingOff: traits.family === "gemini-2.5" && budget === 0,
+    afterFunctionResponses: lastTurn?.role === "user" && functionResponses(lastTurn).length > 0,
     search: request.tools?.some((t) => "googleSearch" in t) ?? false,
   });
   entry.responses = chunks;
