@@ -8,6 +8,8 @@ export const DEFAULT_MAX_REASKS = 2;
 export const DEFAULT_OUTPUT_REASKS = 1;
 /** Function calls of one step that may run at the same time. */
 export const DEFAULT_TOOL_CONCURRENCY = 8;
+/** Undelivered stream events a consumer may fall behind by before the run waits for it. */
+export const DEFAULT_EVENT_HIGH_WATER_MARK = 256;
 /** Per-call deadline for a tool without its own `timeoutMs`. */
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
 /**

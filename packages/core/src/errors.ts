@@ -1,6 +1,6 @@
 // Typed errors of the agent loop. Each says what went wrong and what to do; none loses data:
 // errors raised mid-run carry the partial result and the state to resume from.
-import type { FinishReason, PromptFeedback } from "@signet/provider";
+import { type FinishReason, type PromptFeedback, SignetError } from "@signet/provider";
 import type { RunResult } from "./run-result.js";
 import type { RunState } from "./run-state.js";
 
@@ -16,9 +16,8 @@ export type SignetCoreErrorCode =
   | "approval"
   | "aborted";
 
-export abstract class SignetCoreError extends Error {
-  abstract readonly code: SignetCoreErrorCode;
-}
+/** Base of the loop's errors; like every Signet error it carries a normalized `code`. */
+export abstract class SignetCoreError extends SignetError<SignetCoreErrorCode> {}
 
 /** What the pre-flight check found wrong. */
 export type PreflightRule =
@@ -34,7 +33,7 @@ export type PreflightRule =
 
 /** The history breaks invariant 2; raised before any network I/O. */
 export class PreflightError extends SignetCoreError {
-  readonly code = "preflight";
+  declare readonly code: "preflight";
   constructor(
     readonly rule: PreflightRule,
     /** Index into `contents` of the offending content. */
@@ -43,32 +42,39 @@ export class PreflightError extends SignetCoreError {
     /** Index into that content's `parts`, when one part is at fault. */
     readonly partIndex?: number,
   ) {
-    super(`contents[${contentIndex}]${partIndex === undefined ? "" : `.parts[${partIndex}]`}: ${message}`);
+    super(
+      "preflight",
+      `contents[${contentIndex}]${partIndex === undefined ? "" : `.parts[${partIndex}]`}: ${message}`,
+    );
     this.name = "PreflightError";
   }
 }
 
 /** Something stopped the run midway; carries what was done and the state to resume from. */
-abstract class PartialRunError extends SignetCoreError {
+export abstract class PartialRunError extends SignetCoreError {
   constructor(
+    code: SignetCoreErrorCode,
     message: string,
+    /** What the run did so far (`status: "incomplete"`): steps, usage, the history. */
     readonly result: RunResult,
+    /** Resumable: `agent.run(error.state)`; completed tool calls are not run again. */
     readonly state: RunState,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
 export class MaxStepsError extends PartialRunError {
-  readonly code = "max_steps";
+  declare readonly code: "max_steps";
   constructor(
     readonly maxSteps: number,
     result: RunResult,
     state: RunState,
   ) {
     super(
-      `The run reached maxSteps (${maxSteps}) without a final answer. Raise maxSteps, or resume from ` +
-        "error.state with a higher limit; error.result holds the steps so far.",
+      "max_steps",
+      `The run made ${maxSteps} model calls (maxSteps) without a final answer. error.result holds the steps ` +
+        `so far; to go on, resume with a higher limit: agent.run(error.state, { maxSteps: ${maxSteps * 2} }).`,
       result,
       state,
     );
@@ -78,7 +84,7 @@ export class MaxStepsError extends PartialRunError {
 
 /** The model kept producing malformed or unexpected tool calls after the allowed re-asks. */
 export class ModelRecoveryError extends PartialRunError {
-  readonly code = "model_recovery";
+  declare readonly code: "model_recovery";
   constructor(
     readonly finishReason: FinishReason | (string & {}),
     readonly finishMessage: string | undefined,
@@ -87,8 +93,9 @@ export class ModelRecoveryError extends PartialRunError {
     state: RunState,
   ) {
     super(
+      "model_recovery",
       `The model ended with ${finishReason}${finishMessage ? ` (${finishMessage})` : ""} again after ${reasks} ` +
-        "re-ask(s). Check the tool declarations (names, argument schemas) or raise maxReasks.",
+        "re-ask(s). Check the tool declarations (names, argument schemas, toolConfig) or raise maxReasks.",
       result,
       state,
     );
@@ -98,7 +105,7 @@ export class ModelRecoveryError extends PartialRunError {
 
 /** The prompt was blocked, or the answer was stopped for safety, recitation or a blocklist. */
 export class BlockedError extends PartialRunError {
-  readonly code = "blocked";
+  declare readonly code: "blocked";
   constructor(
     /** `prompt`: `promptFeedback.blockReason` was set; `response`: the candidate stopped. */
     readonly kind: "prompt" | "response",
@@ -110,6 +117,7 @@ export class BlockedError extends PartialRunError {
     state: RunState,
   ) {
     super(
+      "blocked",
       kind === "prompt"
         ? `The prompt was blocked (${reason})${detail ? `: ${detail}` : ""}. Rephrase the input or adjust safetySettings.`
         : `The model stopped with ${reason}${detail ? `: ${detail}` : ""}. Rephrase the input or adjust safetySettings.`,
@@ -128,7 +136,7 @@ export interface OutputIssue {
 
 /** The final answer did not fit the `output` schema, even after the re-ask. */
 export class StructuredOutputError extends PartialRunError {
-  readonly code = "structured_output";
+  declare readonly code: "structured_output";
   constructor(
     readonly text: string,
     readonly issues: OutputIssue[],
@@ -136,6 +144,7 @@ export class StructuredOutputError extends PartialRunError {
     state: RunState,
   ) {
     super(
+      "structured_output",
       `The final answer does not fit the output schema: ${issues
         .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
         .join("; ")}. Simplify the schema or make the instructions explicit about the format.`,
@@ -148,43 +157,45 @@ export class StructuredOutputError extends PartialRunError {
 
 /** Search cannot be combined with function tools on this gateway/model under the chosen strategy. */
 export class SearchStrategyError extends SignetCoreError {
-  readonly code = "search_strategy";
+  declare readonly code: "search_strategy";
   constructor(message: string) {
-    super(message);
+    super("search_strategy", message);
     this.name = "SearchStrategyError";
   }
 }
 
 /** A saved state that cannot be resumed (wrong version, corrupt, or for another model). */
 export class InvalidStateError extends SignetCoreError {
-  readonly code = "invalid_state";
+  declare readonly code: "invalid_state";
   constructor(message: string) {
-    super(message);
+    super("invalid_state", message);
     this.name = "InvalidStateError";
   }
 }
 
-/** The input to `run` is malformed (a part with no data, a bad mime type...). */
+/** An option or input to the agent is malformed (a part with no data, a bad mime type...). */
 export class InvalidInputError extends SignetCoreError {
-  readonly code = "invalid_input";
+  declare readonly code: "invalid_input";
   constructor(message: string) {
-    super(message);
+    super("invalid_input", message);
     this.name = "InvalidInputError";
   }
 }
 
 /** An approval decision refers to no pending call, or a paused run was resumed without decisions. */
 export class ApprovalError extends SignetCoreError {
-  readonly code = "approval";
+  declare readonly code: "approval";
   constructor(message: string) {
-    super(message);
+    super("approval", message);
     this.name = "ApprovalError";
   }
 }
 
+const PHASES = { start: "start", model: "a model call", tools: "tool execution" } as const;
+
 /** The run's signal was aborted; carries what was done and the state to resume from. */
 export class RunAbortedError extends PartialRunError {
-  readonly code = "aborted";
+  declare readonly code: "aborted";
   constructor(
     readonly phase: "model" | "tools" | "start",
     readonly reason: unknown,
@@ -192,7 +203,9 @@ export class RunAbortedError extends PartialRunError {
     state: RunState,
   ) {
     super(
-      `The run was aborted during ${phase === "model" ? "a model call" : phase === "tools" ? "tool execution" : "start"}.`,
+      "aborted",
+      `The run was aborted during ${PHASES[phase]}. To continue it, pass error.state to agent.run; ` +
+        "completed tool calls are not run again.",
       result,
       state,
     );

@@ -1,4 +1,4 @@
-export { Agent } from "./agent.js";
+export { Agent, type StreamOptions } from "./agent.js";
 export type { AgentOptions } from "./agent-config.js";
 export * from "./constants.js";
 export {
@@ -9,6 +9,7 @@ export {
   MaxStepsError,
   ModelRecoveryError,
   type OutputIssue,
+  PartialRunError,
   PreflightError,
   type PreflightRule,
   RunAbortedError,
@@ -23,6 +24,7 @@ export { History, textOf, thoughtsOf } from "./history.js";
 export type { AgentHooks, ModelCallInfo, ToolCallInfo } from "./hooks.js";
 export type { InputPart, UserMessage } from "./input.js";
 export type { ModelTurn } from "./model-step.js";
+export { partialResultOf } from "./partial-result.js";
 export { type PreflightOptions, preflight } from "./preflight.js";
 export type { RunInput, RunOptions } from "./run-loop.js";
 export type { PendingApproval, RunResult } from "./run-result.js";

@@ -9,7 +9,7 @@ import type {
   PromptFeedback,
   Provider,
 } from "@signet/provider";
-import { isFunctionCallPart, isTextPart } from "./part-kind.js";
+import type { PartObserver } from "./run-events.js";
 import { type Usage, usageFrom } from "./usage.js";
 
 export interface ModelTurn {
@@ -21,14 +21,6 @@ export interface ModelTurn {
   groundingMetadata: GroundingMetadata | undefined;
   usage: Usage;
   attempts: number;
-}
-
-/** Observers of a streamed turn, called as each part arrives. */
-export interface PartObserver {
-  onText?(text: string): void;
-  onThought?(text: string): void;
-  /** `index` counts function calls within the turn, from 0. */
-  onFunctionCall?(part: Extract<Part, { functionCall: unknown }>, index: number): void;
 }
 
 export async function generateTurn(
@@ -64,7 +56,6 @@ export async function streamTurn(
   let groundingMetadata: GroundingMetadata | undefined;
   let usageMetadata: Parameters<typeof usageFrom>[0];
   let credits: number | undefined;
-  let calls = 0;
   let attempts = 1;
   const onRetry = options.onRetry;
   const streamOptions: CallOptions = {
@@ -91,15 +82,11 @@ export async function streamTurn(
     if (!chunkParts) continue;
     for (const part of chunkParts) {
       parts.push(part);
-      if (!observer) continue;
-      if (isTextPart(part)) {
-        if (part.text === "") continue;
-        if (part.thought) observer.onThought?.(part.text);
-        else observer.onText?.(part.text);
-      } else if (isFunctionCallPart(part)) {
-        observer.onFunctionCall?.(part, calls++);
-      }
+      observer?.part(part);
     }
+    // Reading the next chunk waits while the event consumer is behind.
+    const behind = observer?.chunkDone();
+    if (behind) await behind;
   }
   return {
     parts,

@@ -2,7 +2,13 @@
 // its own deadline and the run's abort signal. Failures become `{error: ...}` responses for the
 // model (invariant 5), never exceptions; only the run's abort stops the step.
 import type { FunctionCall, FunctionResponse, Part } from "@signet/provider";
-import { type AnyTool, errorToResponse, invalidArgumentsResponse, resultToResponse } from "@signet/tools";
+import {
+  type AnyTool,
+  errorToResponse,
+  invalidArgumentsResponse,
+  resultToResponse,
+  type ToolContext,
+} from "@signet/tools";
 import type { Logger } from "pino";
 import type { CallOutcome } from "./run-state.js";
 import type { ToolErrorInfo } from "./step-record.js";
@@ -119,6 +125,22 @@ export async function executeCalls(
 
 const TIMEOUT: unique symbol = Symbol("timeout");
 
+/** What a tool receives. Its child logger is made on first use: most tools never log. */
+class CallContext implements ToolContext {
+  #logger: Logger | undefined;
+  constructor(
+    readonly signal: AbortSignal,
+    readonly callId: string,
+    private readonly toolName: string,
+    private readonly parentLogger: Logger,
+  ) {}
+
+  get logger(): Logger {
+    this.#logger ??= this.parentLogger.child({ tool: this.toolName, callId: this.callId });
+    return this.#logger;
+  }
+}
+
 async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions): Promise<CallOutcome> {
   await options.onStart?.(call);
   const { tool } = call;
@@ -133,11 +155,9 @@ async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions
   });
   const started = performance.now();
   try {
-    const logger = options.logger.child({ tool: tool.name, callId: call.callId });
+    const context = new CallContext(controller.signal, call.callId, tool.name, options.logger);
     const result = await Promise.race([
-      Promise.resolve().then(() =>
-        tool.execute(call.args, { signal: controller.signal, callId: call.callId, logger }),
-      ),
+      Promise.resolve().then(() => tool.execute(call.args, context)),
       timedOut,
     ]);
     const durationMs = performance.now() - started;
