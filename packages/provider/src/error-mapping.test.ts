@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, parseRetryAfter, parseRetryDelay } from "./error-mapping.js";
+import { errorFromResponse } from "./error-mapping.js";
 import type { ProviderErrorCode } from "./errors.js";
 import type { GatewayName } from "./provider-types.js";
+import { parseRetryAfter, parseRetryDelay } from "./retry-after.js";
 
 function map(gateway: GatewayName, status: number, body: unknown, headers?: Record<string, string>) {
   const rawBody = typeof body === "string" ? body : JSON.stringify(body);

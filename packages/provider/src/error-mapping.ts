@@ -2,8 +2,11 @@
 //   Google:   {"error":{"code":429,"message":"...","status":"RESOURCE_EXHAUSTED","details":[...]}}
 //   gateways: {"error":{"code":"insufficient_credits","message":"...","type":"billing_error"}}  (seed 002)
 // The shape of the body decides which one we read; the gateway's preset only breaks ties.
+import { advise } from "./error-advice.js";
 import { ProviderError, type ProviderErrorCode } from "./errors.js";
+import { redactKey } from "./key-redaction.js";
 import type { GatewayName } from "./provider-types.js";
+import { parseRetryAfter, parseRetryDelay, retryDelayFromMessage } from "./retry-after.js";
 
 export type ErrorEnvelopeKind = "google" | "gateway";
 
@@ -35,84 +38,6 @@ export interface GatewayErrorBody {
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Environment variable hint for a key, per gateway. */
-function keyHint(gateway: GatewayName): string {
-  return gateway === "google"
-    ? "SIGNET_API_KEY (or GEMINI_API_KEY / GOOGLE_API_KEY)"
-    : "SIGNET_API_KEY (or the apiKey option)";
-}
-
-function waitText(ms: number | undefined): string {
-  return ms === undefined ? "wait a moment" : `wait ${Math.ceil(ms / 1000)}s`;
-}
-
-/** What to tell the user, per code. `upstream` is the server's own message. */
-function advise(code: ProviderErrorCode, ctx: ErrorContext, upstream: string, retryAfterMs?: number): string {
-  const gw = ctx.gateway;
-  const said = upstream ? `: "${upstream}"` : "";
-  const model = ctx.model ? `"${ctx.model}"` : "the model";
-  switch (code) {
-    case "invalid_api_key":
-      return `${gw} rejected the API key (HTTP ${ctx.status})${said}. Check the key in ${keyHint(gw)}: it may be mistyped, disabled or for another gateway.`;
-    case "permission_denied":
-      return `${gw} refused this key access (HTTP ${ctx.status})${said}. Use a key whose project may call this API and model, or enable the API for the key's project.`;
-    case "ip_not_allowed":
-      return `${gw} refused the request from this IP (HTTP ${ctx.status})${said}. Add this machine's IP to the key's allowlist, or use a key without an IP allowlist.`;
-    case "insufficient_credits":
-      return `${gw} says the credit balance is too low (HTTP ${ctx.status})${said}. Top up the account, then retry.`;
-    case "model_not_found":
-      return `${gw} does not serve ${model} (HTTP ${ctx.status})${said}. Pick another model: check the spelling and the gateway's model list.`;
-    case "task_not_found":
-      return `${gw} has no such task (HTTP ${ctx.status})${said}. Check the task id.`;
-    case "not_found":
-      return `${gw} returned not found (HTTP ${ctx.status})${said}. Check the model name and the base URL.`;
-    case "request_timeout":
-      return `${gw} timed out reading the request (HTTP ${ctx.status})${said}. Retry; send less data if it keeps happening.`;
-    case "rate_limit_exceeded":
-      return `${gw} is rate limiting this key (HTTP ${ctx.status})${said}. ${waitText(retryAfterMs)} and retry (Signet retries this within its bounds), or lower the request rate.`;
-    case "quota_exhausted":
-      return `${gw} says the quota for this key is used up for the day (HTTP ${ctx.status})${said}. Retrying will not help: wait for the daily reset, use another project's key, or raise the quota (enable billing).`;
-    case "spend_limit_exceeded":
-      return `${gw} says this key reached its spend limit (HTTP ${ctx.status})${said}. Raise the key's limit in the dashboard or use another key.`;
-    case "internal_error":
-      return `${gw} failed internally (HTTP ${ctx.status})${said}. Usually transient: retry (Signet does, within its bounds); if it persists, simplify the request (schemas, tools).`;
-    case "upstream_error":
-      return `${gw}'s upstream provider failed (HTTP ${ctx.status})${said}. Retry; if it persists, the input may be refused as prohibited or a parameter unsupported by this model: change the request or pick another model.`;
-    case "unavailable":
-      return `${model} on ${gw} is overloaded or unavailable (HTTP ${ctx.status})${said}. Retry later (Signet retries within its bounds) or pick another model.`;
-    case "deadline_exceeded":
-      return `${gw} did not finish in time (HTTP ${ctx.status})${said}. Retry; shorten the request or lower thinking if it keeps happening.`;
-    case "invalid_request":
-      return `${gw} refused the request as invalid (HTTP ${ctx.status})${said}. Fix the request as the message says; retrying it unchanged will fail again.`;
-    default:
-      return `${gw} returned HTTP ${ctx.status}${said}.`;
-  }
-}
-
-/** Parses a protobuf Duration ("55s", "1.5s", "55.160198287s") or {seconds, nanos} into ms. */
-export function parseRetryDelay(value: unknown): number | undefined {
-  if (typeof value === "string") {
-    const m = /^\s*(\d+(?:\.\d+)?)s\s*$/.exec(value);
-    return m ? Math.round(Number(m[1]) * 1000) : undefined;
-  }
-  if (value && typeof value === "object") {
-    const { seconds, nanos } = value as { seconds?: unknown; nanos?: unknown };
-    const s = Number(seconds ?? 0);
-    const n = Number(nanos ?? 0);
-    if (Number.isFinite(s) && Number.isFinite(n)) return Math.round(s * 1000 + n / 1e6);
-  }
-  return undefined;
-}
-
-/** `Retry-After`: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 export function requestIdFrom(headers: Headers | undefined): string | undefined {
   if (!headers) return undefined;
   return (
@@ -122,10 +47,6 @@ export function requestIdFrom(headers: Headers | undefined): string | undefined 
     headers.get("x-amzn-requestid") ??
     undefined
   );
-}
-
-function scrub(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 4 && text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text;
 }
 
 function build(
@@ -139,17 +60,19 @@ function build(
   const after = retryAfterMs ?? fromHeader;
   return new ProviderError({
     code,
-    message: scrub(advise(code, ctx, upstream, after), ctx.apiKey),
+    message: advise(code, ctx, upstream, after),
     gateway: ctx.gateway,
     status: ctx.status,
     retryable,
     retryAfterMs: after,
     requestId: requestIdFrom(ctx.headers),
-    rawBody: ctx.rawBody === undefined ? undefined : scrub(ctx.rawBody, ctx.apiKey),
+    rawBody: ctx.rawBody,
+    secret: ctx.apiKey,
   });
 }
 
 function codeFromStatus(status: number): ProviderErrorCode {
+  if (status >= 300 && status < 400) return "unexpected_redirect";
   if (status === 400) return "invalid_request";
   if (status === 401) return "invalid_api_key";
   if (status === 402) return "insufficient_credits";
@@ -176,11 +99,7 @@ export function mapGoogleError(body: GoogleErrorBody, ctx: ErrorContext): Provid
   const reasons = details.filter((d) => typeOf(d).endsWith("ErrorInfo")).map((d) => d.reason ?? "");
   const retryInfo = details.find((d) => typeOf(d).endsWith("RetryInfo"));
   let retryAfterMs = retryInfo ? parseRetryDelay(retryInfo.retryDelay) : undefined;
-  if (retryAfterMs === undefined && ctx.status === 429) {
-    // The message repeats the delay ("Please retry in 55.16s.") when RetryInfo is absent.
-    const m = /retry in (\d+(?:\.\d+)?)s/i.exec(message);
-    if (m) retryAfterMs = Math.round(Number(m[1]) * 1000);
-  }
+  if (retryAfterMs === undefined && ctx.status === 429) retryAfterMs = retryDelayFromMessage(message);
   const status = e.status ?? "";
 
   if (reasons.includes("API_KEY_INVALID") || status === "UNAUTHENTICATED" || ctx.status === 401) {
@@ -249,7 +168,7 @@ function isGatewayBody(v: unknown): v is GatewayErrorBody {
 }
 
 /** Best-effort message from bodies in neither envelope (`{message}`, `{msg}`, `{error:"..."}`, text). */
-function looseMessage(parsed: unknown, raw: string): string {
+function looseMessage(parsed: unknown, raw: string, apiKey: string | undefined): string {
   if (parsed && typeof parsed === "object") {
     const o = parsed as Record<string, unknown>;
     for (const k of ["message", "msg", "error", "detail"]) {
@@ -258,7 +177,9 @@ function looseMessage(parsed: unknown, raw: string): string {
       if (inner && typeof inner === "object" && typeof inner.message === "string") return inner.message;
     }
   }
-  return raw.length > 300 ? `${raw.slice(0, 300)}…` : raw.trim();
+  // Redacted before it is cut, so no piece of an echoed key survives the cut.
+  const text = redactKey(raw, apiKey);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text.trim();
 }
 
 /** The error for an HTTP error response, whichever envelope (or none) its body uses. */
@@ -266,6 +187,8 @@ export function errorFromResponse(
   ctx: ErrorContext & { rawBody: string },
   preferred: ErrorEnvelopeKind = "google",
 ): ProviderError {
+  // A redirect's body is not an answer; the transport refuses to follow it (the key would go along).
+  if (ctx.status >= 300 && ctx.status < 400) return build("unexpected_redirect", ctx, "", undefined, false);
   let parsed: unknown;
   try {
     parsed = JSON.parse(ctx.rawBody);
@@ -276,5 +199,5 @@ export function errorFromResponse(
     return mapGatewayError(parsed, ctx);
   }
   if (isGoogleBody(parsed)) return mapGoogleError(parsed, ctx);
-  return build(codeFromStatus(ctx.status), ctx, looseMessage(parsed, ctx.rawBody));
+  return build(codeFromStatus(ctx.status), ctx, looseMessage(parsed, ctx.rawBody, ctx.apiKey));
 }

@@ -1,5 +1,6 @@
 // Typed errors. Every failure a user can meet carries a normalized `code` and a message that says
 // what to do next; provider failures also carry the HTTP facts (status, request id, raw body).
+import { redactKey, redactKeyInError } from "./key-redaction.js";
 import type { GatewayName } from "./provider-types.js";
 
 /** Base of every error Signet raises. Other packages extend it with their own codes. */
@@ -31,6 +32,7 @@ export type ProviderErrorCode =
   | "unavailable"
   | "deadline_exceeded"
   | "http_error"
+  | "unexpected_redirect"
   | "network_error"
   | "timeout"
   | "aborted"
@@ -49,6 +51,11 @@ export interface ProviderErrorInit {
   /** The response body as received (error bodies are small JSON). */
   rawBody?: string | undefined;
   cause?: unknown;
+  /**
+   * The call's API key: redacted from `message`, `rawBody` and the `cause` chain should a server or
+   * the runtime echo it. Never stored.
+   */
+  secret?: string | undefined;
 }
 
 /** A failed provider call. `retryable` follows invariant 4; the retry policy reads it. */
@@ -60,14 +67,19 @@ export class ProviderError extends SignetError<ProviderErrorCode> {
   readonly requestId: string | undefined;
   readonly rawBody: string | undefined;
   constructor(init: ProviderErrorInit) {
-    super(init.code, init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    const key = init.secret;
+    super(
+      init.code,
+      redactKey(init.message, key),
+      init.cause === undefined ? undefined : { cause: redactKeyInError(init.cause, key) },
+    );
     this.name = "ProviderError";
     this.gateway = init.gateway;
     this.status = init.status;
     this.retryable = init.retryable;
     this.retryAfterMs = init.retryAfterMs;
     this.requestId = init.requestId;
-    this.rawBody = init.rawBody;
+    this.rawBody = init.rawBody === undefined ? undefined : redactKey(init.rawBody, key);
   }
 }
 

@@ -2,6 +2,7 @@
 // error envelope. `baseUrl` replaces only the base; the path stays the gateway's.
 import type { ErrorEnvelopeKind } from "./error-mapping.js";
 import { ConfigError } from "./errors.js";
+import { redactUrl } from "./logging.js";
 import type { GatewayName } from "./provider-types.js";
 
 /** Where the API key goes. A gateway may want it in more than one place (kkiai). */
@@ -139,7 +140,7 @@ function checkUrl(url: string): string {
   } catch {
     throw new ConfigError(
       "invalid_config",
-      `Base URL "${url}" is not an http(s) URL. Pass e.g. https://example.com (SIGNET_BASE_URL or baseUrl).`,
+      `Base URL "${redactUrl(url)}" is not an http(s) URL. Pass e.g. https://example.com (SIGNET_BASE_URL or baseUrl).`,
     );
   }
 }

@@ -1,5 +1,6 @@
 // @signet/provider: the Gemini-native wire for Google, KIE.AI, kkiai and aivideoapi.
 export { capabilitiesFor, isGemini3OrLater } from "./capabilities.js";
+export { readChunkStream } from "./chunk-stream.js";
 export { apiKeyFromEnv, type Env, gatewayFromEnv, providerFromEnv, providerOptionsFromEnv } from "./env.js";
 export {
   type ErrorContext,
@@ -9,8 +10,6 @@ export {
   type GoogleErrorBody,
   mapGatewayError,
   mapGoogleError,
-  parseRetryAfter,
-  parseRetryDelay,
 } from "./error-mapping.js";
 export {
   ConfigError,
@@ -47,7 +46,8 @@ export {
 export { type EitherCase, normalizeRequest, type RequestInput } from "./normalize-request.js";
 export { createProvider, type ProviderOptions, type SignetProvider } from "./provider.js";
 export type * from "./provider-types.js";
-export { type ReadContext, readChunkStream, readJsonResponse } from "./read-response.js";
+export { type ReadContext, readJsonResponse } from "./read-response.js";
+export { parseRetryAfter, parseRetryDelay, retryDelayFromMessage } from "./retry-after.js";
 export {
   DEFAULT_RETRY,
   type RetryOptions,

@@ -1,8 +1,12 @@
 // createProvider: one gateway, one key, one connection pool. generate() returns one whole response;
 // stream() yields each chunk as it arrives. Both refuse bad input before any I/O and retry only
 // what invariant 4 allows.
+
+import { checkApiKey } from "./api-key.js";
+import { AttemptSignal } from "./attempt-signal.js";
 import { capabilitiesFor } from "./capabilities.js";
-import { ConfigError, ProviderError } from "./errors.js";
+import { readChunkStream } from "./chunk-stream.js";
+import { ProviderError } from "./errors.js";
 import {
   buildHttpRequest,
   type CallKind,
@@ -21,11 +25,12 @@ import type {
   ModelCapabilities,
   Provider,
 } from "./provider-types.js";
-import { errorFromHttp, type ReadContext, readChunkStream, readJsonResponse } from "./read-response.js";
+import { errorFromHttp, type ReadContext, readJsonResponse } from "./read-response.js";
 import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, withRetries } from "./retry-policy.js";
 import { StreamAccumulator, toGenerateResult } from "./stream-accumulator.js";
 import { assertToolsAllowed } from "./tool-exclusivity.js";
-import { AttemptSignal, Transport, type TransportTimeouts, transportError } from "./transport.js";
+import { Transport, type TransportTimeouts } from "./transport.js";
+import { transportError } from "./transport-error.js";
 import type { GenerateContentRequest, GenerateContentResponse } from "./wire-types.js";
 
 interface CommonOptions {
@@ -83,18 +88,13 @@ class GeminiProvider implements SignetProvider {
 
   constructor(options: ProviderOptions) {
     const gateway: GatewayName = options.gateway ?? "google";
-    if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-      throw new ConfigError(
-        "missing_api_key",
-        `No API key for the ${gateway} gateway: pass apiKey, or set SIGNET_API_KEY${gateway === "google" ? " (or GEMINI_API_KEY / GOOGLE_API_KEY)" : ""}.`,
-      );
-    }
+    const apiKey = checkApiKey(gateway, options.apiKey);
     this.preset = resolveGateway(gateway, { baseUrl: options.baseUrl, custom: options.custom });
     this.gateway = gateway;
     this.model = options.model;
     this.logger = options.logger ?? createLogger();
     this.retryPolicy = resolveRetryPolicy(options.retry);
-    this.#apiKey = options.apiKey.trim();
+    this.#apiKey = apiKey;
     this.#transport = new Transport(options.timeouts);
   }
 
@@ -109,7 +109,7 @@ class GeminiProvider implements SignetProvider {
     return buildHttpRequest(this.preset, model, kind, this.#apiKey, wire);
   }
 
-  #context(model: string, attempt: AttemptSignal): ReadContext {
+  #context(model: string, attempt: AttemptSignal): ReadContext & { attempt: AttemptSignal } {
     return {
       gateway: this.gateway,
       model,
@@ -135,7 +135,7 @@ class GeminiProvider implements SignetProvider {
       log.debug(entry, "Gemini request");
     }
     const started = performance.now();
-    const response = await this.#transport.send(spec, attempt, this.gateway);
+    const response = await this.#transport.send(spec, this.#context(model, attempt));
     if (log.isLevelEnabled("debug")) {
       log.debug(
         {
@@ -176,7 +176,7 @@ class GeminiProvider implements SignetProvider {
           for await (const chunk of readChunkStream(response, ctx)) acc.add(chunk);
           return { response: acc.response(), requestId };
         } catch (error) {
-          throw transportError(error, this.gateway, attempt, "generate");
+          throw transportError(error, this.#context(model, attempt), "generate");
         } finally {
           attempt.dispose();
         }
@@ -218,7 +218,7 @@ class GeminiProvider implements SignetProvider {
           return { chunks, first, attempt };
         } catch (error) {
           attempt.dispose();
-          throw transportError(error, this.gateway, attempt, "stream");
+          throw transportError(error, this.#context(model, attempt), "stream");
         }
       },
       this.#retryRun(model, "stream", options),
@@ -233,7 +233,7 @@ class GeminiProvider implements SignetProvider {
         yield step.value;
       }
     } catch (error) {
-      throw transportError(error, this.gateway, attempt, "stream");
+      throw transportError(error, this.#context(model, attempt), "stream");
     } finally {
       await chunks.return(undefined);
       attempt.dispose();

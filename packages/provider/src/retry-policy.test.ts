@@ -6,6 +6,7 @@ import { ProviderError } from "./errors.js";
 import { createProvider, type SignetProvider } from "./provider.js";
 import type { RetryNotice } from "./provider-types.js";
 import { DEFAULT_RETRY, retryDelayMs } from "./retry-policy.js";
+import { failure } from "./test-support/failure.js";
 import { sse, textChunk, useMswServer } from "./test-support/msw.js";
 
 const server = useMswServer();
@@ -38,16 +39,6 @@ const googleError =
 const gatewayError = (status: number, code: string) => () =>
   HttpResponse.json({ error: { code, message: `${code} happened`, type: "x" } }, { status });
 const ok = () => HttpResponse.json(textChunk("done", "STOP"));
-
-async function failure(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof ProviderError) return e;
-    throw e;
-  }
-  throw new Error("expected a ProviderError");
-}
 
 describe("retries", () => {
   it("429 with RetryInfo 1s waits about a second, then succeeds", async () => {

@@ -2,6 +2,7 @@
 // (invariant 1): text parts are never merged, empty-text signature carriers and thought parts stay,
 // each signature stays on its part. Merged text is only a view.
 import type { GenerateResult } from "./provider-types.js";
+import { isFinalChunk } from "./stream-finish.js";
 import type { Candidate, GenerateContentResponse, Part } from "./wire-types.js";
 
 interface CandidateState {
@@ -25,6 +26,7 @@ export class StreamAccumulator {
   private readonly candidates = new Map<number, CandidateState>();
   private readonly top: Record<string, unknown> = {};
   private count = 0;
+  private done = false;
 
   /** How many chunks were added. */
   get chunks(): number {
@@ -33,6 +35,7 @@ export class StreamAccumulator {
 
   add(chunk: GenerateContentResponse): void {
     this.count++;
+    if (!this.done) this.done = isFinalChunk(chunk);
     for (const key of Object.keys(chunk)) {
       if (key === "candidates") continue;
       const value = chunk[key];
@@ -74,9 +77,7 @@ export class StreamAccumulator {
 
   /** True once a chunk carried a finishReason or a prompt block (the stream is complete). */
   get finished(): boolean {
-    if ((this.top.promptFeedback as { blockReason?: string } | undefined)?.blockReason) return true;
-    for (const c of this.candidates.values()) if (c.fields.finishReason) return true;
-    return false;
+    return this.done;
   }
 
   /** The accumulated response: one candidate per index, top-level fields from the latest chunk. */

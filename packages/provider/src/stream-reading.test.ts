@@ -2,8 +2,8 @@
 // server where the socket itself must be observed).
 import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
-import { ProviderError } from "./errors.js";
 import { createProvider, type SignetProvider } from "./provider.js";
+import { failure } from "./test-support/failure.js";
 import { bodyOf, controlledBody, sse, textChunk, useMswServer } from "./test-support/msw.js";
 import type { GenerateContentResponse } from "./wire-types.js";
 
@@ -25,16 +25,6 @@ async function collect(it: AsyncIterable<GenerateContentResponse>): Promise<Gene
   const out: GenerateContentResponse[] = [];
   for await (const c of it) out.push(c);
   return out;
-}
-
-async function failure(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof ProviderError) return e;
-    throw e;
-  }
-  throw new Error("expected a ProviderError");
 }
 
 function streamReply(body: ReadableStream<Uint8Array> | string, type = "text/event-stream", status = 200) {

@@ -1,38 +1,20 @@
 // The transport against a real loopback server: keep-alive pooling through globalThis.fetch with the
-// undici Agent, undici's own timeouts, and a refused connection, each a typed error.
-import { once } from "node:events";
-import { createServer, type RequestListener, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+// undici Agent, undici's own timeouts, a refused connection, and a redirect (never followed).
 import { afterEach, describe, expect, it } from "vitest";
-import { ProviderError } from "./errors.js";
 import { createProvider } from "./provider.js";
+import { failure } from "./test-support/failure.js";
+import { type Loopback, loopback } from "./test-support/loopback.js";
 import { textChunk } from "./test-support/msw.js";
 
 const req = { contents: [{ role: "user" as const, parts: [{ text: "hi" }] }] };
-let srv: Server | undefined;
-afterEach(() => {
-  srv?.closeAllConnections();
-  srv?.close();
-  srv = undefined;
+const servers: Loopback[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
 });
-
-async function serve(handler: RequestListener) {
-  srv = createServer(handler);
-  let connections = 0;
-  srv.on("connection", () => connections++);
-  srv.listen(0, "127.0.0.1");
-  await once(srv, "listening");
-  return { base: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, connections: () => connections };
-}
-
-async function failure(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof ProviderError) return e;
-    throw e;
-  }
-  throw new Error("expected a ProviderError");
+async function serve(...args: Parameters<typeof loopback>) {
+  const s = await loopback(...args);
+  servers.push(s);
+  return s;
 }
 
 describe("transport", () => {
@@ -67,14 +49,40 @@ describe("transport", () => {
   });
 
   it("a refused connection is a retryable `network_error` naming the cause", async () => {
-    const { base } = await serve(() => {});
-    srv?.close();
-    await once(srv!, "close");
-    const p = createProvider({ gateway: "kkiai", apiKey: "secret-k", baseUrl: base, retry: false });
+    const closed = await serve(() => {});
+    await closed.close();
+    const p = createProvider({ gateway: "kkiai", apiKey: "secret-k", baseUrl: closed.base, retry: false });
     const e = await failure(() => p.generate("gemini-2.5-flash", req));
     expect([e.code, e.retryable, e.gateway]).toEqual(["network_error", true, "kkiai"]);
     expect(e.message).toContain("ECONNREFUSED");
     expect(e.message).not.toContain("secret-k");
+    await p.close();
+  });
+
+  it("a redirect is not followed: `unexpected_redirect`, attempted once, the target never called", async () => {
+    let targetCalls = 0;
+    const target = await serve((_rq, res) => {
+      targetCalls++;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(textChunk("ok", "STOP")));
+    });
+    let gatewayCalls = 0;
+    const gateway = await serve((rq, res) => {
+      gatewayCalls++;
+      res.writeHead(307, { location: `${target.base.replace("127.0.0.1", "localhost")}${rq.url}` });
+      res.end();
+    });
+    const p = createProvider({ gateway: "google", apiKey: "k", baseUrl: gateway.base });
+    const e = await failure(() => p.generate("gemini-2.5-flash", req));
+    expect([e.code, e.status, e.retryable, gatewayCalls, targetCalls]).toEqual([
+      "unexpected_redirect",
+      307,
+      false,
+      1,
+      0,
+    ]);
+    expect(e.message).toContain(`HTTP 307 to ${target.base.replace("127.0.0.1", "localhost")})`);
+    expect(e.message).toMatch(/set it as the base URL/);
     await p.close();
   });
 });
