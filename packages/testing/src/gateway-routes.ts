@@ -1,21 +1,16 @@
-// Where each gateway lives on the emulator and how it authenticates. One server hosts all four:
-// Google at the root (so any client pointed at the emulator's URL just works), each gateway under
-// its own prefix followed by the gateway's own path, so `baseUrlFor(gateway)` is a drop-in base URL.
-import type { IncomingHttpHeaders } from "node:http";
-import type { ErrorKind } from "./error-envelopes.js";
+// Which gateway, model and method a request is for. One server hosts all four gateways: Google at
+// the root (so any client pointed at the emulator's URL just works), each other gateway under its
+// own mount followed by its own paths, so `baseUrlFor(gateway)` is a drop-in base URL.
+import {
+  GATEWAY_IDS,
+  GATEWAY_WIRE,
+  type GatewayId,
+  type GatewayWire,
+  type RpcMethod,
+} from "./gateway-wire.js";
 
-export type GatewayId = "google" | "kie" | "kkiai" | "aivideoapi";
-export const GATEWAY_IDS: readonly GatewayId[] = ["google", "kie", "kkiai", "aivideoapi"];
+export { GATEWAY_BASE_PATH, GATEWAY_IDS, type GatewayId, type RpcMethod } from "./gateway-wire.js";
 
-/** The part of the base URL after the emulator's origin; the gateway's own path follows it. */
-export const GATEWAY_BASE_PATH: Readonly<Record<GatewayId, string>> = {
-  google: "",
-  kie: "/kie",
-  kkiai: "/kkiai",
-  aivideoapi: "/aivideoapi/v1/gemini",
-};
-
-export type RpcMethod = "generateContent" | "streamGenerateContent";
 /** `sse`: `data: {...}\r\n\r\n` events; `json-array`: one JSON array of chunks; `json`: one response. */
 export type WireFormat = "sse" | "json-array" | "json";
 
@@ -27,89 +22,62 @@ export interface Route {
   format: WireFormat | "by-body";
 }
 
-const GOOGLE_PATH = /^\/(?:v1beta|v1)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
-const KIE_PATH = /^\/gemini\/v1\/models\/([^/:]+):(streamGenerateContent)$/;
-const PATHS: Record<GatewayId, RegExp> = {
-  google: GOOGLE_PATH,
-  kie: KIE_PATH,
-  kkiai: /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/,
-  aivideoapi: /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/,
-};
+interface PathPattern {
+  gateway: GatewayId;
+  method: RpcMethod;
+  regex: RegExp;
+}
+
+/** `/v1beta/models/{model}:generateContent?alt=sse` -> a regex on the path, capturing the model. */
+function compile(gateway: GatewayId, template: string): PathPattern {
+  const path = `${GATEWAY_WIRE[gateway].mount}${template.split("?")[0]}`;
+  const method: RpcMethod = path.endsWith(":streamGenerateContent")
+    ? "streamGenerateContent"
+    : "generateContent";
+  const [before, after] = path.split("{model}") as [string, string];
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return { gateway, method, regex: new RegExp(`^${literal(before)}([^/:]+)${literal(after)}$`) };
+}
+
+// Every documented path of every gateway, longest mount first.
+const PATTERNS: readonly PathPattern[] = [...GATEWAY_IDS]
+  .sort((a, b) => GATEWAY_WIRE[b].mount.length - GATEWAY_WIRE[a].mount.length)
+  .flatMap((gateway) => {
+    const wire: GatewayWire = GATEWAY_WIRE[gateway];
+    const templates = [wire.generatePath, wire.streamPath, ...(wire.alsoServes ?? [])];
+    return templates.flatMap((t) => (t === null ? [] : [compile(gateway, t)]));
+  });
 
 export function matchRoute(url: URL): Route | undefined {
-  const path = url.pathname;
-  for (const gateway of ["kie", "kkiai", "aivideoapi", "google"] as const) {
-    const prefix = GATEWAY_BASE_PATH[gateway];
-    if (prefix !== "" && !path.startsWith(`${prefix}/`)) continue;
-    const m = PATHS[gateway].exec(path.slice(prefix.length));
+  for (const pattern of PATTERNS) {
+    const m = pattern.regex.exec(url.pathname);
     if (!m) continue;
-    const method = m[2] as RpcMethod;
-    return { gateway, model: decodeURIComponent(m[1]!), method, format: formatFor(gateway, method, url) };
+    return {
+      gateway: pattern.gateway,
+      model: decodeURIComponent(m[1]!),
+      method: pattern.method,
+      format: formatFor(pattern.gateway, pattern.method, url),
+    };
   }
   return undefined;
 }
 
 function formatFor(gateway: GatewayId, method: RpcMethod, url: URL): Route["format"] {
   if (method === "generateContent") return "json";
-  if (gateway === "kie") return "by-body";
-  // aivideoapi documents SSE from the stream endpoint whatever the query says.
-  if (gateway === "aivideoapi") return "sse";
-  return url.searchParams.get("alt") === "sse" ? "sse" : "json-array";
-}
-
-export interface AuthResult {
-  /** The key the caller presented (first found), for the accepted-key check and masking. */
-  key: string | undefined;
-  /** Why the call is refused, if it is. */
-  refusal?: ErrorKind;
-  refusalMessage?: string;
-}
-
-function bearer(headers: IncomingHttpHeaders): string | undefined {
-  const value = headers.authorization;
-  const m = typeof value === "string" ? /^Bearer\s+(.+)$/i.exec(value) : null;
-  return m?.[1]?.trim() || undefined;
-}
-
-/**
- * Checks the credentials each gateway wants. `accepts` says whether a key is valid (by default any
- * non-empty key is).
- */
-export function checkAuth(
-  gateway: GatewayId,
-  headers: IncomingHttpHeaders,
-  url: URL,
-  accepts: (key: string) => boolean,
-): AuthResult {
-  const queryKey = url.searchParams.get("key") || undefined;
-  switch (gateway) {
-    case "google": {
-      const header = headers["x-goog-api-key"];
-      const key = (typeof header === "string" && header) || queryKey;
-      if (!key) return { key, refusal: "permission-denied" };
-      return accepts(key) ? { key } : { key, refusal: "api-key-invalid" };
-    }
-    case "kkiai": {
-      const token = bearer(headers);
-      if (!token || !queryKey) {
-        return {
-          key: token ?? queryKey,
-          refusal: "unauthenticated",
-          refusalMessage: "kkiai wants the key twice: Authorization: Bearer <key> and ?key=<key>.",
-        };
-      }
-      return accepts(token) && accepts(queryKey)
-        ? { key: token }
-        : { key: token, refusal: "api-key-invalid" };
-    }
-    case "kie":
-    case "aivideoapi": {
-      const token = bearer(headers);
-      if (!token) return { key: undefined, refusal: "unauthenticated" };
-      if (gateway === "aivideoapi" && !token.startsWith("sk-")) {
-        return { key: token, refusal: "api-key-invalid", refusalMessage: "The key does not start with sk-." };
-      }
-      return accepts(token) ? { key: token } : { key: token, refusal: "api-key-invalid" };
-    }
+  switch (GATEWAY_WIRE[gateway].streamFraming) {
+    case "by-body":
+      return "by-body";
+    case "sse":
+      return "sse";
+    case "alt-sse":
+      return url.searchParams.get("alt") === "sse" ? "sse" : "json-array";
   }
+}
+
+/** The gateway whose mount a path is under (Google's for anything else), for the 404 envelope. */
+export function gatewayFromPath(path: string): GatewayId {
+  return (
+    GATEWAY_IDS.find((g) => GATEWAY_WIRE[g].mount !== "" && path.startsWith(`${GATEWAY_WIRE[g].mount}/`)) ??
+    "google"
+  );
 }

@@ -7,10 +7,11 @@ import type { AddressInfo } from "node:net";
 import { type ErrorKind, renderError } from "./error-envelopes.js";
 import { type Fault, httpFaultKind, isHttpFault, type TransportFault } from "./faults.js";
 import { functionResponses, type RequestIssue } from "./function-turns.js";
+import { checkAuth } from "./gateway-auth.js";
 import {
-  checkAuth,
   GATEWAY_BASE_PATH,
   type GatewayId,
+  gatewayFromPath,
   matchRoute,
   type Route,
   type WireFormat,
@@ -354,13 +355,6 @@ function faultDetails(
 function modelExists(models: EmulatorOptions["models"], id: string): boolean {
   if (models === undefined) return id.startsWith("gemini-");
   return typeof models === "function" ? models(id) : models.includes(id);
-}
-
-function gatewayFromPath(path: string): GatewayId {
-  for (const gateway of ["kie", "kkiai", "aivideoapi"] as const) {
-    if (path.startsWith(`${GATEWAY_BASE_PATH[gateway]}/`)) return gateway;
-  }
-  return "google";
 }
 
 /** One line per issue, as the API lists them (`* GenerateContentRequest.<path>: <message>`). */

@@ -1,5 +1,5 @@
 // Helpers for this package's own tests: plain fetch over loopback, nothing mocked.
-import type { GatewayId } from "../gateway-routes.js";
+import { GATEWAY_WIRE, type GatewayId, type GatewayWire } from "../gateway-wire.js";
 import type { Emulator } from "../server.js";
 
 export interface Posted {
@@ -19,22 +19,29 @@ export interface PostOptions {
   key?: string;
 }
 
-const AUTH: Record<GatewayId, (key: string) => { headers: Record<string, string>; query: string }> = {
-  google: (key) => ({ headers: { "x-goog-api-key": key }, query: "" }),
-  kie: (key) => ({ headers: { authorization: `Bearer ${key}` }, query: "" }),
-  kkiai: (key) => ({ headers: { authorization: `Bearer ${key}` }, query: `key=${encodeURIComponent(key)}` }),
-  aivideoapi: (key) => ({ headers: { authorization: `Bearer ${key}` }, query: "" }),
-};
-
+/** The gateway's documented path for `model` (stream: framed as asked where the gateway lets you choose). */
 export function pathFor(gateway: GatewayId, model: string, stream?: "sse" | "json-array"): string {
-  if (gateway === "kie") return `/gemini/v1/models/${model}:streamGenerateContent`;
-  const method = stream ? "streamGenerateContent" : "generateContent";
-  return `/v1beta/models/${model}:${method}${stream === "sse" && gateway !== "aivideoapi" ? "?alt=sse" : ""}`;
+  const wire: GatewayWire = GATEWAY_WIRE[gateway];
+  const template = stream || wire.generatePath === null ? wire.streamPath.split("?")[0]! : wire.generatePath;
+  const query = stream === "sse" && wire.streamFraming === "alt-sse" ? "?alt=sse" : "";
+  return template.replace("{model}", encodeURIComponent(model)) + query;
+}
+
+/** Headers and query carrying `key` wherever the gateway wants it. */
+function credentials(gateway: GatewayId, key: string): { headers: Record<string, string>; query: string } {
+  const headers: Record<string, string> = {};
+  const query: string[] = [];
+  for (const place of GATEWAY_WIRE[gateway].auth) {
+    if (place.type === "bearer") headers.authorization = `Bearer ${key}`;
+    else if (place.type === "header") headers[place.name] = key;
+    else query.push(`${place.name}=${encodeURIComponent(key)}`);
+  }
+  return { headers, query: query.join("&") };
 }
 
 export async function post(emulator: Emulator, body: unknown, options: PostOptions = {}): Promise<Posted> {
   const gateway = options.gateway ?? "google";
-  const auth = AUTH[gateway](options.key ?? "sk-test-key-0001");
+  const auth = credentials(gateway, options.key ?? "sk-test-key-0001");
   let url =
     emulator.baseUrlFor(gateway) + pathFor(gateway, options.model ?? "gemini-2.5-flash", options.stream);
   if (auth.query) url += `${url.includes("?") ? "&" : "?"}${auth.query}`;
