@@ -151,6 +151,8 @@ export interface HttpRequestSpec {
   method: "POST";
   headers: Record<string, string>;
   body: string;
+  /** The object `body` was serialized from (trace logging reads it instead of parsing `body` again). */
+  payload?: object;
   /** How to read the response: `stream` also for `generate` on a stream-only gateway. */
   read: "json" | "stream";
 }
@@ -187,5 +189,12 @@ export function buildHttpRequest(
   const extras = useStream ? preset.streamBodyExtras : undefined;
   // A shallow spread keeps large parts shared; the body is serialized exactly once.
   const payload = extras ? { ...extras, ...body } : body;
-  return { url, method: "POST", headers, body: JSON.stringify(payload), read: useStream ? "stream" : "json" };
+  return {
+    url,
+    method: "POST",
+    headers,
+    body: JSON.stringify(payload),
+    payload,
+    read: useStream ? "stream" : "json",
+  };
 }

@@ -131,7 +131,7 @@ class GeminiProvider implements SignetProvider {
         headers: redactHeaders(spec.headers),
         bodyChars: spec.body.length,
       };
-      if (log.isLevelEnabled("trace")) entry.body = abbreviateForLog(JSON.parse(spec.body));
+      if (log.isLevelEnabled("trace")) entry.body = abbreviateForLog(spec.payload ?? JSON.parse(spec.body));
       log.debug(entry, "Gemini request");
     }
     const started = performance.now();
