@@ -1,5 +1,6 @@
 // A `FunctionDeclaration` as the API checks it: the name rule, one parameter form, valid schemas.
 import { isRecord, joinPath } from "./field-names.js";
+import { DECLARATION_FIELDS } from "./request-messages.js";
 import {
   fieldPath,
   readFields,
@@ -11,15 +12,6 @@ import {
 /** The API's rule for function names: a letter or `_` first, then up to 63 of `A-Za-z0-9_.:-`. */
 export const FUNCTION_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
 
-const DECLARATION_FIELDS: ReadonlySet<string> = new Set([
-  "name",
-  "description",
-  "parameters",
-  "parametersJsonSchema",
-  "response",
-  "responseJsonSchema",
-  "behavior",
-]);
 const BEHAVIORS = ["UNSPECIFIED", "BLOCKING", "NON_BLOCKING"];
 
 export function validateFunctionDeclaration(

@@ -3,163 +3,13 @@
 // with the parser's own wording. Both field spellings (camelCase, snake_case) are accepted and the
 // result is returned in camelCase so later stages read one spelling.
 import { camelToSnake, isRecord, snakeToCamel } from "./field-names.js";
-
-type Scalar = "string" | "bool" | "number" | "bytes" | "json";
-type FieldSpec =
-  | Scalar
-  | { enum: readonly string[] }
-  | { message: string }
-  | { list: FieldSpec }
-  /** Kept as sent; checked later by the schema / declaration validators. */
-  | "schema"
-  | "declaration";
-
-interface MessageSpec {
-  fields: Record<string, FieldSpec>;
-  /** Members of the `data` oneof: at most one may be set. */
-  oneof?: readonly string[];
-}
-
-const PART_DATA = [
-  "text",
-  "inlineData",
-  "fileData",
-  "functionCall",
-  "functionResponse",
-  "executableCode",
-  "codeExecutionResult",
-  "toolCall",
-  "toolResponse",
-] as const;
-
-const MESSAGES: Record<string, MessageSpec> = {
-  GenerateContentRequest: {
-    fields: {
-      model: "string",
-      contents: { list: { message: "Content" } },
-      systemInstruction: { message: "Content" },
-      tools: { list: { message: "Tool" } },
-      toolConfig: { message: "ToolConfig" },
-      safetySettings: { list: { message: "SafetySetting" } },
-      generationConfig: { message: "GenerationConfig" },
-      cachedContent: "string",
-      labels: "json",
-    },
-  },
-  Content: { fields: { role: "string", parts: { list: { message: "Part" } } } },
-  Part: {
-    fields: {
-      text: "string",
-      inlineData: { message: "Blob" },
-      fileData: { message: "FileData" },
-      functionCall: { message: "FunctionCall" },
-      functionResponse: { message: "FunctionResponse" },
-      executableCode: "json",
-      codeExecutionResult: "json",
-      // Server-side tool invocations go back verbatim (recorded with snake_case `tool_type` inside).
-      toolCall: "json",
-      toolResponse: "json",
-      thought: "bool",
-      thoughtSignature: "bytes",
-      videoMetadata: "json",
-      mediaResolution: "json",
-      partMetadata: "json",
-    },
-    oneof: PART_DATA,
-  },
-  Blob: { fields: { mimeType: "string", data: "bytes", displayName: "string" } },
-  FileData: { fields: { mimeType: "string", fileUri: "string", displayName: "string" } },
-  FunctionCall: {
-    fields: { id: "string", name: "string", args: "json", partialArgs: "json", willContinue: "bool" },
-  },
-  FunctionResponse: {
-    fields: {
-      id: "string",
-      name: "string",
-      response: "json",
-      parts: "json",
-      willContinue: "bool",
-      scheduling: { enum: ["SCHEDULING_UNSPECIFIED", "SILENT", "WHEN_IDLE", "INTERRUPT"] },
-    },
-  },
-  Tool: {
-    fields: {
-      functionDeclarations: { list: "declaration" },
-      googleSearchRetrieval: "json",
-      codeExecution: "json",
-      googleSearch: "json",
-      urlContext: "json",
-      googleMaps: "json",
-      fileSearch: "json",
-      computerUse: "json",
-    },
-  },
-  ToolConfig: {
-    fields: {
-      functionCallingConfig: { message: "FunctionCallingConfig" },
-      retrievalConfig: "json",
-      includeServerSideToolInvocations: "bool",
-    },
-  },
-  FunctionCallingConfig: {
-    fields: {
-      mode: { enum: ["MODE_UNSPECIFIED", "AUTO", "ANY", "NONE", "VALIDATED"] },
-      allowedFunctionNames: { list: "string" },
-    },
-  },
-  SafetySetting: { fields: { category: "string", threshold: "string", method: "string" } },
-  GenerationConfig: {
-    fields: {
-      candidateCount: "number",
-      stopSequences: { list: "string" },
-      maxOutputTokens: "number",
-      temperature: "number",
-      topP: "number",
-      topK: "number",
-      seed: "number",
-      presencePenalty: "number",
-      frequencyPenalty: "number",
-      responseLogprobs: "bool",
-      logprobs: "number",
-      enableEnhancedCivicAnswers: "bool",
-      responseMimeType: "string",
-      responseSchema: "schema",
-      responseJsonSchema: "json",
-      responseModalities: { list: { enum: ["MODALITY_UNSPECIFIED", "TEXT", "IMAGE", "AUDIO"] } },
-      speechConfig: "json",
-      thinkingConfig: { message: "ThinkingConfig" },
-      imageConfig: { message: "ImageConfig" },
-      mediaResolution: "string",
-      audioTimestamp: "bool",
-    },
-  },
-  ThinkingConfig: {
-    fields: {
-      includeThoughts: "bool",
-      thinkingBudget: "number",
-      thinkingLevel: { enum: ["THINKING_LEVEL_UNSPECIFIED", "MINIMAL", "LOW", "MEDIUM", "HIGH"] },
-    },
-  },
-  // `imageOutputOptions` and `personGeneration` are recorded on Vertex image requests.
-  ImageConfig: {
-    fields: {
-      aspectRatio: "string",
-      imageSize: "string",
-      imageOutputOptions: "json",
-      personGeneration: "string",
-    },
-  },
-};
-
-const DECLARATION_KEYS = new Set([
-  "name",
-  "description",
-  "parameters",
-  "parametersJsonSchema",
-  "response",
-  "responseJsonSchema",
-  "behavior",
-]);
+import {
+  DECLARATION_FIELDS,
+  type FieldSpec,
+  MESSAGES,
+  type MessageSpec,
+  type Scalar,
+} from "./request-messages.js";
 
 /** A problem found while reading the payload, already worded as the API words it. */
 export interface PayloadIssue {
@@ -237,7 +87,7 @@ function readField(value: unknown, spec: FieldSpec, path: string, issues: Payloa
       case "schema":
         return value;
       case "declaration":
-        return isRecord(value) ? camelizeKeys(value, DECLARATION_KEYS) : value;
+        return isRecord(value) ? camelizeKeys(value, DECLARATION_FIELDS) : value;
       case "string":
         if (typeof value !== "string") invalid(path, "TYPE_STRING", value, issues);
         return value;
@@ -280,7 +130,7 @@ function readField(value: unknown, spec: FieldSpec, path: string, issues: Payloa
   return readMessage(value, MESSAGES[spec.message]!, path, issues);
 }
 
-function camelizeKeys(value: Record<string, unknown>, known: Set<string>): Record<string, unknown> {
+function camelizeKeys(value: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const camel = snakeToCamel(key);

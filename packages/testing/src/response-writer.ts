@@ -1,21 +1,29 @@
-// Writes responses the way the real endpoints frame them, and breaks them on purpose for faults.
+// Writes a response the way the real endpoints frame it, and breaks it on purpose for faults.
 //   sse:        `data: <json>\r\n\r\n` per chunk, no `event:` lines, no [DONE]
 //   json-array: `[{...}\n,\n{...}\n]`, pretty-printed like Google's (streamGenerateContent without alt=sse)
-//   json:       one response body
+//   json:       one body (a response, or an error: errors are plain JSON even on stream endpoints)
+// A transport fault applies to whatever goes out, an error body included, so it is never lost.
 import type { ServerResponse } from "node:http";
 import type { GenerateContentResponse } from "@signet/provider";
 import type { TransportFault } from "./faults.js";
 import type { WireFormat } from "./gateway-routes.js";
 
-export interface WriteOptions {
+export interface OutgoingResponse {
+  status: number;
   format: WireFormat;
-  fault?: TransportFault | undefined;
-  /** Pause between stream chunks (0 by default: tests stay fast). */
-  chunkDelayMs?: number;
-  extraHeaders?: Record<string, string>;
+  /** The body in the pieces that go out one at a time (see `framePieces`). */
+  pieces: string[];
+  headers?: Record<string, string>;
 }
 
-export type WriteOutcome = "complete" | "reset" | "truncated";
+export interface WriteOptions {
+  fault?: TransportFault | undefined;
+  /** Pause between stream chunks (0 by default: tests stay fast). */
+  chunkDelayMs?: number | undefined;
+}
+
+/** `client-closed`: the client went away before the response was complete. */
+export type WriteOutcome = "complete" | "reset" | "truncated" | "client-closed";
 
 const CONTENT_TYPE: Record<WireFormat, string> = {
   sse: "text/event-stream",
@@ -33,53 +41,50 @@ export function framePieces(format: WireFormat, chunks: readonly GenerateContent
   );
 }
 
-export async function writeChunks(
+export async function writeResponse(
   res: ServerResponse,
-  chunks: readonly GenerateContentResponse[],
-  options: WriteOptions,
+  out: OutgoingResponse,
+  options: WriteOptions = {},
 ): Promise<WriteOutcome> {
-  const { format, fault } = options;
-  let pieces = framePieces(format, chunks);
+  const { fault } = options;
+  let pieces = out.pieces;
   if (fault?.type === "reset-before-first-chunk") {
     reset(res);
     return "reset";
   }
-  if (fault?.type === "slow-headers") await sleep(fault.delayMs);
-  if (format === "json" && (fault?.type === "slow-body" || fault?.type === "reset-after-first-chunk")) {
+  if (fault?.type === "slow-headers") await pause(res, fault.delayMs);
+  if (pieces.length === 1 && (fault?.type === "slow-body" || fault?.type === "reset-after-first-chunk")) {
     // A one-piece body still has a "first chunk": its first half.
     const body = pieces[0]!;
     pieces = [body.slice(0, Math.floor(body.length / 2)), body.slice(Math.floor(body.length / 2))];
   }
-  if (fault?.type === "malformed-event") pieces = malform(format, pieces);
+  if (fault?.type === "malformed-event") pieces = malform(out.format, pieces);
 
-  if (res.destroyed) return "reset";
-  res.writeHead(200, {
-    "content-type": CONTENT_TYPE[format],
-    ...(format === "sse" ? { "cache-control": "no-cache" } : {}),
-    ...options.extraHeaders,
+  if (gone(res)) return "client-closed";
+  res.writeHead(out.status, {
+    "content-type": CONTENT_TYPE[out.format],
+    ...(out.format === "sse" ? { "cache-control": "no-cache" } : {}),
+    ...out.headers,
   });
   res.flushHeaders();
 
   if (fault?.type === "truncated-stream") {
-    const keep = pieces.length > 1 ? pieces.slice(0, -1) : [];
     const cut = pieces.at(-1)!;
-    for (const piece of keep) await write(res, piece, options.chunkDelayMs);
-    await write(res, cut.slice(0, Math.max(1, Math.floor(cut.length / 2))), options.chunkDelayMs);
-    res.end();
-    return "truncated";
+    pieces = [...pieces.slice(0, -1), cut.slice(0, Math.max(1, Math.floor(cut.length / 2)))];
   }
   for (let i = 0; i < pieces.length; i++) {
-    const delay = fault?.type === "slow-body" ? fault.delayMs : i === 0 ? 0 : options.chunkDelayMs;
-    await write(res, pieces[i]!, delay);
+    await pause(res, fault?.type === "slow-body" ? fault.delayMs : i === 0 ? 0 : (options.chunkDelayMs ?? 0));
+    if (gone(res)) return "client-closed";
+    await new Promise<void>((resolve) => res.write(pieces[i]!, () => resolve()));
     if (fault?.type === "reset-after-first-chunk") {
-      // Let the first chunk reach the client before the reset.
-      await sleep(5);
+      // Let the client read the first chunk before the reset lands.
+      await pause(res, 5);
       reset(res);
       return "reset";
     }
   }
   res.end();
-  return "complete";
+  return fault?.type === "truncated-stream" ? "truncated" : "complete";
 }
 
 function malform(format: WireFormat, pieces: string[]): string[] {
@@ -87,14 +92,6 @@ function malform(format: WireFormat, pieces: string[]): string[] {
   if (format === "sse") return [...pieces.slice(0, 1), `data: ${broken}\r\n\r\n`, ...pieces.slice(1)];
   if (format === "json") return [broken];
   return [`[${broken}\n]`];
-}
-
-async function write(res: ServerResponse, piece: string, delayMs = 0): Promise<void> {
-  if (delayMs > 0) await sleep(delayMs);
-  if (res.destroyed) return;
-  await new Promise<void>((resolve) => {
-    res.write(piece, () => resolve());
-  });
 }
 
 /** An abrupt TCP reset (RST), as a dropped connection looks to the client. */
@@ -105,6 +102,20 @@ function reset(res: ServerResponse): void {
   else socket.destroy();
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less if the client goes away first: a slow fault never outlives its client. */
+function pause(res: ServerResponse, ms: number): Promise<void> {
+  if (ms <= 0 || gone(res)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off("close", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once("close", done);
+  });
+}
+
+function gone(res: ServerResponse): boolean {
+  return res.destroyed || (res.socket?.destroyed ?? true);
 }
