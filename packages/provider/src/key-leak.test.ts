@@ -2,14 +2,13 @@
 // server echoes (the key as is, URL-encoded, or the request URL with ?key=), whatever the runtime
 // throws, the key reaches no error message, rawBody, cause chain, stack or log line. A redirect is
 // not followed, so the key never travels to the redirect's target.
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, ProviderError } from "./errors.js";
 import type { PresetGatewayName } from "./gateways.js";
 import { createProvider } from "./provider.js";
 import { failure } from "./test-support/failure.js";
 import { type Loopback, loopback } from "./test-support/loopback.js";
+import { memoryLogger } from "./test-support/memory-logger.js";
 import { sse, textChunk } from "./test-support/msw.js";
 import { transportError } from "./transport-error.js";
 
@@ -29,17 +28,6 @@ function texts(value: unknown, depth = 0): string[] {
 
 function expectNoKey(where: string, value: unknown) {
   for (const t of texts(value)) for (const form of FORMS) expect(t, where).not.toContain(form);
-}
-
-function memoryLogger() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: pino({ level: "trace" }, stream), lines };
 }
 
 const servers: Loopback[] = [];

@@ -1,29 +1,17 @@
 // Nothing leaks: a trace-level pino logger sees requests to every gateway, retries and errors; the
 // key never appears, signatures and inline data are abbreviated.
-import { Writable } from "node:stream";
 import { HttpResponse, http } from "msw";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "./errors.js";
 import { abbreviateForLog, createLogger, redactHeaders, redactUrl } from "./logging.js";
 import { createProvider } from "./provider.js";
+import { memoryLogger } from "./test-support/memory-logger.js";
 import { sse, textChunk, useMswServer } from "./test-support/msw.js";
 
 const server = useMswServer();
 const KEY = "sk-LEAK-CANARY-42";
 const SIGNATURE = "S".repeat(5000);
 const IMAGE = "I".repeat(100_000);
-
-function memoryLogger() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: pino({ level: "trace" }, stream), lines };
-}
 
 describe("logging", () => {
   it("never writes the key, and abbreviates signatures and inline data", async () => {

@@ -34,8 +34,11 @@ function capture(seen: Seen[], reply: () => Response) {
 }
 
 const json = () => HttpResponse.json(textChunk("Sunny.", "STOP"));
+const usage = { promptTokenCount: 9, candidatesTokenCount: 2, totalTokenCount: 11 };
+// KIE's last chunk carries what the call cost (`credits_consumed`); it must survive accumulation.
+const lastChunk = { ...textChunk("ny.", "STOP"), usageMetadata: usage, credits_consumed: 0.01 };
 const stream = () =>
-  new HttpResponse(sse(textChunk("Sun"), textChunk("ny.", "STOP")), {
+  new HttpResponse(sse(textChunk("Sun"), lastChunk), {
     headers: { "content-type": "text/event-stream" },
   });
 
@@ -123,6 +126,10 @@ describe.each(cases)("$gateway wire", (c) => {
     expect(result.parts).toEqual(
       c.gateway === "kie" ? [{ text: "Sun" }, { text: "ny." }] : [{ text: "Sunny." }],
     );
+    if (c.gateway === "kie") {
+      expect(result.response.credits_consumed).toBe(0.01);
+      expect([result.usage, result.finishReason]).toEqual([usage, "STOP"]);
+    }
     expect(seen).toHaveLength(1);
     const s = seen[0]!;
     expect([s.method, s.url]).toEqual(["POST", c.generateUrl]);
@@ -136,10 +143,13 @@ describe.each(cases)("$gateway wire", (c) => {
     server.use(capture(seen, stream));
     provider = createProvider({ gateway: c.gateway, apiKey: KEY, retry: false });
     const texts: string[] = [];
+    const chunks: unknown[] = [];
     for await (const chunk of provider.stream("gemini-2.5-flash", request)) {
       texts.push(textOf(chunk.candidates?.[0]?.content?.parts ?? []));
+      chunks.push(chunk);
     }
     expect(texts).toEqual(["Sun", "ny."]);
+    expect(chunks.at(-1)).toEqual(lastChunk);
     expect(seen).toHaveLength(1);
     const s = seen[0]!;
     expect([s.method, s.url]).toEqual(["POST", c.streamUrl]);
@@ -199,6 +209,20 @@ describe("before any I/O", () => {
     await expect(iterate()).rejects.toMatchObject({ code: "tool_conflict" });
     expect(seen).toHaveLength(0);
     expect(provider.capabilities("gemini-3-flash").searchWithFunctions).toBe("exclusive");
+  });
+
+  it("refuses googleSearchRetrieval + functionDeclarations too, also written in snake_case", async () => {
+    const seen: Seen[] = [];
+    server.use(capture(seen, json));
+    provider = createProvider({ gateway: "google", apiKey: KEY, retry: false });
+    const e = await provider
+      .generate("gemini-2.5-pro", {
+        contents: request.contents,
+        tools: [{ function_declarations: [{ name: "get_weather" }] }, { google_search_retrieval: {} }],
+      })
+      .catch((error: unknown) => error);
+    expect(e).toMatchObject({ code: "tool_conflict", searchTools: ["googleSearchRetrieval"] });
+    expect(seen).toHaveLength(0);
   });
 
   it("google + Gemini 3 sends the combination when includeServerSideToolInvocations is set", async () => {

@@ -7,6 +7,7 @@ import { createProvider, type SignetProvider } from "./provider.js";
 import type { RetryNotice } from "./provider-types.js";
 import { DEFAULT_RETRY, retryDelayMs } from "./retry-policy.js";
 import { failure } from "./test-support/failure.js";
+import { memoryLogger } from "./test-support/memory-logger.js";
 import { sse, textChunk, useMswServer } from "./test-support/msw.js";
 
 const server = useMswServer();
@@ -142,6 +143,113 @@ describe("retries", () => {
     expect(notices.map((n) => n.attempt)).toEqual([2, 3]);
   });
 
+  it("each retry calls onRetry and logs one warn line with the same attempt, delay and cause", async () => {
+    script(gatewayError(500, "internal_error"));
+    const { logger, entries } = memoryLogger("warn");
+    provider = createProvider({
+      gateway: "kkiai",
+      apiKey: "k",
+      baseUrl: BASE,
+      logger,
+      retry: { ...fast, maxAttempts: 3 },
+    });
+    const notices: RetryNotice[] = [];
+    await failure(() => provider.generate("m", req, { onRetry: (n) => notices.push(n) }));
+    const logged = entries("retrying the Gemini call").map(
+      ({ attempt, delayMs, code, status, gateway, model, kind }) => ({
+        attempt,
+        delayMs,
+        code,
+        status,
+        gateway,
+        model,
+        kind,
+      }),
+    );
+    expect(logged).toEqual(
+      notices.map((n) => ({
+        attempt: n.attempt,
+        delayMs: n.delayMs,
+        code: "internal_error",
+        status: 500,
+        gateway: "kkiai",
+        model: "m",
+        kind: "generate",
+      })),
+    );
+    expect(logged).toHaveLength(2);
+  });
+
+  it("a capacity 429 without details (no RetryInfo) is retried with backoff", async () => {
+    const state = script(
+      googleError(429, {
+        message: "Resource exhausted. Please try again later.",
+        status: "RESOURCE_EXHAUSTED",
+      }),
+      ok,
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const result = await provider.generate("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) });
+    expect([result.attempts, state.calls]).toEqual([2, 2]);
+    expect((notices[0]!.error as ProviderError).retryAfterMs).toBeUndefined();
+    // Equal jitter on the first step (baseDelayMs 5): between 2.5 and 5 ms.
+    expect(notices[0]!.delayMs).toBeGreaterThanOrEqual(2);
+    expect(notices[0]!.delayMs).toBeLessThanOrEqual(5);
+  });
+
+  it("Google 503 with RetryInfo waits the given delay", async () => {
+    const state = script(
+      googleError(503, {
+        message: "The model is overloaded.",
+        status: "UNAVAILABLE",
+        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "0.2s" }],
+      }),
+      ok,
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const result = await provider.generate("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) });
+    expect([result.attempts, state.calls]).toEqual([2, 2]);
+    expect((notices[0]!.error as ProviderError).code).toBe("unavailable");
+    expect(notices[0]!.delayMs).toBeGreaterThanOrEqual(200);
+    expect(notices[0]!.delayMs).toBeLessThanOrEqual(220);
+  });
+
+  it("Retry-After as an HTTP date in the past: retried at once", async () => {
+    const state = script(
+      () =>
+        HttpResponse.json(
+          { error: { code: "rate_limit_exceeded", message: "slow down", type: "rate_limit_error" } },
+          { status: 429, headers: { "retry-after": new Date(Date.now() - 60_000).toUTCString() } },
+        ),
+      ok,
+    );
+    provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const result = await provider.generate("gemini-3-flash", req, { onRetry: (n) => notices.push(n) });
+    expect([result.attempts, state.calls, notices[0]!.delayMs]).toEqual([2, 2, 0]);
+    expect((notices[0]!.error as ProviderError).retryAfterMs).toBe(0);
+  });
+
+  it("Retry-After as an HTTP date an hour ahead: not retried, and the message says how long", async () => {
+    const state = script(
+      () =>
+        HttpResponse.json(
+          { error: { code: "rate_limit_exceeded", message: "slow down", type: "rate_limit_error" } },
+          { status: 429, headers: { "retry-after": new Date(Date.now() + 3_600_000).toUTCString() } },
+        ),
+      ok,
+    );
+    provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: fast });
+    const e = await failure(() => provider.generate("gemini-3-flash", req));
+    expect([e.code, e.retryable, state.calls]).toEqual(["rate_limit_exceeded", true, 1]);
+    // HTTP dates have whole seconds: between 3599 and 3600 s from now.
+    expect(e.retryAfterMs).toBeGreaterThan(3_598_000);
+    expect(e.retryAfterMs).toBeLessThanOrEqual(3_600_000);
+    expect(e.message).toMatch(/wait 3(599|600)s/);
+  });
+
   it("does not retry when the server asks for a longer wait than the policy allows", async () => {
     const state = script(
       googleError(429, { message: "slow down", status: "RESOURCE_EXHAUSTED" }, { "retry-after": "120" }),
@@ -215,6 +323,35 @@ describe("timeouts and aborts", () => {
     expect([e.code, e.retryable, state.calls]).toEqual(["aborted", false, 1]);
   });
 
+  it("an abort while sleeping before a retry ends the wait early with `aborted`", async () => {
+    const state = script(
+      googleError(503, { message: "busy", status: "UNAVAILABLE" }, { "retry-after": "5" }),
+      ok,
+    );
+    provider = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: BASE,
+      retry: { ...fast, maxDelayMs: 10_000, maxTotalWaitMs: 20_000 },
+    });
+    const controller = new AbortController();
+    const notices: RetryNotice[] = [];
+    const started = performance.now();
+    const e = await failure(() =>
+      provider.generate("gemini-2.5-flash", req, {
+        signal: controller.signal,
+        // The abort lands after onRetry returned, while the 5 s wait is running.
+        onRetry: (n) => {
+          notices.push(n);
+          setTimeout(() => controller.abort(), 20);
+        },
+      }),
+    );
+    expect([e.code, e.retryable, state.calls, notices.length]).toEqual(["aborted", false, 1, 1]);
+    expect(e.message).toMatch(/while waiting to retry/);
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+
   it("an already aborted signal sends nothing", async () => {
     const state = script(ok);
     provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE });
@@ -240,6 +377,24 @@ describe("stream retries", () => {
       texts.push(JSON.stringify(c.candidates?.[0]?.content?.parts));
     expect(texts).toHaveLength(2);
     expect(state.calls).toBe(2);
+  });
+
+  it("retries a 200 stream cut before its first chunk (nothing reached the consumer)", async () => {
+    const state = script(
+      () => new HttpResponse("", { headers: { "content-type": "text/event-stream" } }),
+      () =>
+        new HttpResponse(sse(textChunk("whole", "STOP")), {
+          headers: { "content-type": "text/event-stream" },
+        }),
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+    const notices: RetryNotice[] = [];
+    const got: unknown[] = [];
+    for await (const c of provider.stream("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) }))
+      got.push(c);
+    expect(got).toEqual([textChunk("whole", "STOP")]);
+    expect(state.calls).toBe(2);
+    expect((notices[0]!.error as ProviderError).code).toBe("stream_interrupted");
   });
 
   it("never retries a stream that already yielded a chunk", async () => {

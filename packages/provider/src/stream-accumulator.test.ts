@@ -53,6 +53,72 @@ describe("StreamAccumulator", () => {
     expect(acc.response().usageMetadata).toEqual(chunks.at(-1)!.usageMetadata);
   });
 
+  it("keeps server-side toolCall / toolResponse parts and their signatures, each part the object received (case 8)", () => {
+    const recorded = JSON.parse(
+      readFileSync(
+        new URL(
+          "./__fixtures__/recorded/pydantic-ai__g3flash-fc-plus-google-search.t1.response.json",
+          import.meta.url,
+        ),
+        "utf8",
+      ),
+    ) as GenerateContentResponse;
+    const parts = recorded.candidates![0]!.content!.parts!;
+    expect(parts.map((p) => Object.keys(p).sort())).toEqual([
+      ["functionCall", "thoughtSignature"],
+      ["thoughtSignature", "toolCall"],
+      ["thoughtSignature", "toolResponse"],
+    ]);
+    // Streamed one part per chunk, the last with the finish and the usage.
+    const acc = new StreamAccumulator();
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      acc.add({
+        candidates: [
+          {
+            content: { role: "model", parts: [part] },
+            ...(last ? { finishReason: recorded.candidates![0]!.finishReason } : {}),
+          },
+        ],
+        ...(last ? { usageMetadata: recorded.usageMetadata } : { usageMetadata: { totalTokenCount: i } }),
+      });
+    });
+    expect(acc.parts).toEqual(parts);
+    for (const [i, p] of acc.parts.entries()) expect(p).toBe(parts[i]);
+    expect(acc.response().usageMetadata).toEqual(recorded.usageMetadata);
+    expect(acc.response().candidates![0]!.finishReason).toBe("STOP");
+  });
+
+  it("takes usage and finishReason from the latest chunk; an empty groundingMetadata never overwrites a full one", () => {
+    const full = {
+      webSearchQueries: ["oslo weather"],
+      groundingChunks: [{ web: { uri: "https://x", title: "x" } }],
+    };
+    const acc = new StreamAccumulator();
+    acc.add({
+      candidates: [{ content: { parts: [{ text: "a" }] }, groundingMetadata: {} }],
+      usageMetadata: { totalTokenCount: 1 },
+    });
+    expect(acc.response().candidates![0]!.groundingMetadata).toEqual({});
+    acc.add({
+      candidates: [{ content: { parts: [{ text: "b" }] }, groundingMetadata: full }],
+      usageMetadata: { totalTokenCount: 2 },
+    });
+    acc.add({
+      candidates: [{ content: { parts: [{ text: "" }] }, groundingMetadata: {}, finishReason: "STOP" }],
+      usageMetadata: { totalTokenCount: 3 },
+      modelVersion: "gemini-2.5-pro",
+    });
+    const r = acc.response();
+    expect(r.candidates![0]!.groundingMetadata).toBe(full);
+    expect([r.candidates![0]!.finishReason, r.usageMetadata?.totalTokenCount, r.modelVersion]).toEqual([
+      "STOP",
+      3,
+      "gemini-2.5-pro",
+    ]);
+    expect(acc.parts).toEqual([{ text: "a" }, { text: "b" }, { text: "" }]);
+  });
+
   it("keeps candidates apart by index, also when index is missing", () => {
     const acc = new StreamAccumulator();
     acc.add({ candidates: [{ content: { parts: [{ text: "a" }] } }] });

@@ -37,6 +37,17 @@ describe("tool exclusivity", () => {
       ),
     );
     expect(retrieval.searchTools).toEqual(["googleSearchRetrieval"]);
+    expect(retrieval.message).toMatch(/googleSearchRetrieval together with functionDeclarations/);
+    expect(retrieval.message).toMatch(/subcall mode/);
+    expect(retrieval.message).toMatch(/includeServerSideToolInvocations: true \(the combined mode\)/);
+    // Both search kinds at once are both named.
+    const both = conflict(() =>
+      assertToolsAllowed(
+        req([{ googleSearchRetrieval: {} }, fn, search]),
+        capabilitiesFor("kie", "gemini-3-flash"),
+      ),
+    );
+    expect(both.searchTools.slice().sort()).toEqual(["googleSearch", "googleSearchRetrieval"]);
   });
 
   it("google + Gemini 3 combines only with includeServerSideToolInvocations", () => {
