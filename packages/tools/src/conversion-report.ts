@@ -9,7 +9,9 @@ export type ConversionAction =
   /** Sent in another form and decoded back in `parseArgs` (numeric enums, dates). */
   | "encoded"
   /** Recursion unrolled to the bound; deeper levels are not offered to the model. */
-  | "truncated";
+  | "truncated"
+  /** A union branch whose wire values another branch also takes; such values decode as the first. */
+  | "ambiguous";
 
 export interface ConversionNote {
   path: SchemaPath;

@@ -10,6 +10,7 @@ import {
 } from "./conversion-context.js";
 import {
   CODEC_KEYWORD,
+  FORMAT_HINT_KEYWORD,
   finiteNumber,
   isNode,
   type JsonSchemaNode,
@@ -47,7 +48,12 @@ export function convertString(ctx: ConversionContext, node: JsonSchemaNode, path
   if (maxLength !== undefined) schema.maxLength = maxLength;
 
   const format = typeof node.format === "string" ? node.format : undefined;
-  if (format !== undefined) {
+  const encoding = typeof node.contentEncoding === "string" ? node.contentEncoding : undefined;
+  if (encoding !== undefined) {
+    moveToDescription(ctx, schema, path, "contentEncoding", `must be ${encoding}-encoded`);
+  }
+  // Zod 4 writes base64 as both `format` and `contentEncoding`; Zod 3 as the encoding alone.
+  if (format !== undefined && format !== encoding) {
     if (GEMINI_STRING_FORMATS.includes(format)) schema.format = format;
     else
       moveToDescription(
@@ -57,6 +63,9 @@ export function convertString(ctx: ConversionContext, node: JsonSchemaNode, path
         "format",
         `must be ${FORMAT_HINTS[format] ?? `in the format "${format}"`}`,
       );
+  }
+  if (typeof node[FORMAT_HINT_KEYWORD] === "string") {
+    moveToDescription(ctx, schema, path, "format", `must be ${node[FORMAT_HINT_KEYWORD]}`);
   }
   if (codec !== undefined) {
     ctx.note(
@@ -70,18 +79,9 @@ export function convertString(ctx: ConversionContext, node: JsonSchemaNode, path
   const flags = isNode(node[REGEX_FLAGS_KEYWORD])
     ? (node[REGEX_FLAGS_KEYWORD] as Record<string, string>)
     : {};
-  const patterns: string[] = [];
-  if (typeof node.pattern === "string") patterns.push(node.pattern);
-  // A format's own regex (Zod adds one to `email`, `uuid`, `date-time`...) is stated by the format.
-  if (format !== undefined && patterns.length > 0) {
-    ctx.note(
-      path,
-      "pattern",
-      "dropped",
-      `the regular expression Zod attaches to format "${format}" is left out; Zod still checks it`,
-    );
-    patterns.length = 0;
-  }
+  // With a format, `pattern` is the regex Zod implements that format with (Zod 3 writes none): the
+  // format, carried or described, already states it.
+  const patterns: string[] = format === undefined && typeof node.pattern === "string" ? [node.pattern] : [];
   // Zod writes several regexes on one string as `allOf: [{pattern}, {pattern}]`.
   for (const extra of Array.isArray(node.allOf) ? node.allOf : []) {
     if (isNode(extra) && typeof extra.pattern === "string") patterns.push(extra.pattern);
@@ -96,13 +96,10 @@ export function convertString(ctx: ConversionContext, node: JsonSchemaNode, path
       moveToDescription(ctx, schema, path, "pattern", `must also match /${pattern}/`);
     }
   }
-  if (typeof node.contentEncoding === "string" && format === undefined) {
-    moveToDescription(ctx, schema, path, "contentEncoding", `must be ${node.contentEncoding}-encoded`);
-  }
   dropUnhandled(
     ctx,
     node,
-    ["type", "minLength", "maxLength", "format", "pattern", "allOf", "contentEncoding"],
+    ["type", "minLength", "maxLength", "format", "pattern", "allOf", "contentEncoding", FORMAT_HINT_KEYWORD],
     path,
   );
   return { schema, codec };

@@ -9,8 +9,9 @@ import {
   type Result,
   TRUNCATED,
 } from "./conversion-context.js";
-import { CODEC_KEYWORD, type JsonSchemaNode, type JsonType, TYPE_KEYWORDS } from "./json-schema-node.js";
+import { isNode, type JsonSchemaNode, type JsonType, TYPE_KEYWORDS } from "./json-schema-node.js";
 import type { SchemaPath } from "./schema-path.js";
+import { decodesAmbiguously } from "./union-ambiguity.js";
 import type { WireCodec } from "./wire-codec.js";
 
 /** `type: ["string", "number"]`: one branch per type, each with the keywords that belong to it. */
@@ -23,7 +24,6 @@ export function convertTypeArray(
   const branches = types.map((type) => {
     const branch: JsonSchemaNode = { type };
     for (const key of TYPE_KEYWORDS[type] ?? []) if (node[key] !== undefined) branch[key] = node[key];
-    if (node[CODEC_KEYWORD] !== undefined && type === "string") branch[CODEC_KEYWORD] = node[CODEC_KEYWORD];
     return branch;
   });
   const rest: JsonSchemaNode = {};
@@ -35,11 +35,19 @@ export function convertTypeArray(
 
 export function convertUnion(ctx: ConversionContext, node: JsonSchemaNode, path: SchemaPath): Result {
   const isOneOf = !Array.isArray(node.anyOf);
-  const inputs = (isOneOf ? node.oneOf : node.anyOf) as unknown[];
+  const inherited = inheritedTypeKeywords(node);
+  const inputs = ((isOneOf ? node.oneOf : node.anyOf) as unknown[]).map((branch) =>
+    inherited !== undefined && isNode(branch) && branch.type === undefined && branch.$ref === undefined
+      ? { ...inherited, ...branch }
+      : branch,
+  );
   let nullable = false;
   const branches: Converted[] = [];
+  // `X | null` becomes X with `nullable`: X's notes belong at the union's own path, not at a branch
+  // index the output will not have.
+  const collapses = inputs.filter((input) => !isNullNode(input)).length === 1;
   for (const [i, input] of inputs.entries()) {
-    const result = ctx.convert(input, [...path, i]);
+    const result = ctx.convert(input, collapses ? path : [...path, i]);
     if (result === TRUNCATED) {
       ctx.note(
         [...path, i],
@@ -66,7 +74,9 @@ export function convertUnion(ctx: ConversionContext, node: JsonSchemaNode, path:
       branches.push(result);
     }
   }
-  const others = Object.keys(node).filter((k) => k !== "anyOf" && k !== "oneOf");
+  const others = Object.keys(node).filter(
+    (k) => k !== "anyOf" && k !== "oneOf" && !(inherited && k in inherited),
+  );
   dropUnhandled(ctx, Object.fromEntries(others.map((k) => [k, node[k]])), [], path);
   if (isOneOf && branches.length > 1 && !isDiscriminated(branches.map((b) => b.schema))) {
     ctx.note(
@@ -84,10 +94,45 @@ export function convertUnion(ctx: ConversionContext, node: JsonSchemaNode, path:
   }
   if (nullable)
     for (const branch of branches) if (branch.schema.type !== "NULL") branch.schema.nullable = true;
+  noteAmbiguousBranches(ctx, branches, path);
   const codec: WireCodec | undefined = branches.some((b) => b.codec !== undefined)
     ? { kind: "anyOf", branches: branches.map((b) => ({ schema: b.schema, codec: b.codec })) }
     : undefined;
   return { schema: { anyOf: branches.map((b) => b.schema) }, codec };
+}
+
+function isNullNode(input: unknown): boolean {
+  return isNode(input) && input.type === "null" && Object.keys(input).length === 1;
+}
+
+/**
+ * `{type: "string", anyOf: [{format: "ipv4"}, {format: "ipv6"}]}` (Zod 3's `.ip()`): the type and
+ * its keywords hold for every branch, so branches without a type of their own take them.
+ */
+function inheritedTypeKeywords(node: JsonSchemaNode): JsonSchemaNode | undefined {
+  if (typeof node.type !== "string") return undefined;
+  const type = node.type as JsonType;
+  const inherited: JsonSchemaNode = { type };
+  for (const key of TYPE_KEYWORDS[type] ?? []) if (node[key] !== undefined) inherited[key] = node[key];
+  return inherited;
+}
+
+/** Reports each branch whose wire values an earlier branch also takes and decodes differently. */
+function noteAmbiguousBranches(
+  ctx: ConversionContext,
+  branches: readonly Converted[],
+  path: SchemaPath,
+): void {
+  for (let j = 1; j < branches.length; j++) {
+    const i = branches.slice(0, j).findIndex((earlier) => decodesAmbiguously(earlier, branches[j]!));
+    if (i === -1) continue;
+    ctx.note(
+      [...path, j],
+      "anyOf",
+      "ambiguous",
+      `some values the model sends for this branch also fit branch ${i}, which decodes them differently; they are read as branch ${i} (the first that fits, as a Zod union picks). Make the branches distinct (e.g. with a discriminator) or reorder them`,
+    );
+  }
 }
 
 /** True when every branch is an object with one shared required key whose enum values are disjoint. */

@@ -49,7 +49,6 @@ describe("defineTool", () => {
       [["at"], "encoded"],
       [["priority"], "encoded"],
       [["attendees", "[]", "email"], "moved-to-description"],
-      [["attendees", "[]", "email"], "dropped"],
     ]);
   });
 

@@ -8,7 +8,7 @@ import { type ConvertSchemaOptions, convertParameters, type ParametersConversion
 import { SchemaConversionError, ToolDefinitionError } from "./schema-errors.js";
 import type { ApprovalRule, ParseArgsResult, SignetTool, ToolContext } from "./tool-types.js";
 import { type InferOutput, safeParseZod } from "./zod-parse.js";
-import { isZod3Schema, isZod4Schema } from "./zod-to-json-schema-input.js";
+import { isZod3Schema, isZod4Schema } from "./zod-schema-kind.js";
 
 /** Gemini's rule for function names. */
 export const TOOL_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;

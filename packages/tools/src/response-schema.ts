@@ -5,7 +5,7 @@ import type { ConversionReport } from "./conversion-report.js";
 import { type ConvertSchemaOptions, convertSchema } from "./convert-schema.js";
 import type { ArgumentIssue } from "./tool-types.js";
 import { type InferOutput, safeParseZod } from "./zod-parse.js";
-import type { AnyZodSchema } from "./zod-to-json-schema-input.js";
+import type { AnyZodSchema } from "./zod-schema-kind.js";
 
 export type StructuredOutputResult<T> =
   | { ok: true; value: T }

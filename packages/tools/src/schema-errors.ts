@@ -65,3 +65,9 @@ export class ToolDefinitionError extends SignetError<ToolDefinitionCode> {
     this.toolName = toolName;
   }
 }
+
+/** Throws one `SchemaConversionError` listing every problem, when there is any. */
+export function throwProblems(problems: readonly SchemaProblem[]): void {
+  const [first, ...rest] = problems;
+  if (first !== undefined) throw new SchemaConversionError([first, ...rest]);
+}

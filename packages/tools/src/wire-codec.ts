@@ -3,6 +3,7 @@
 // builds a codec tree beside the Gemini schema, only where something needs decoding; `decode`
 // walks the raw arguments with it before Zod sees them and copies only what it changes.
 import type { Schema } from "@signet/provider";
+import { regexes } from "zod/v4/core";
 import { matchesWireSchema } from "./wire-shape.js";
 
 export type EnumLiteral = string | number | boolean | null;
@@ -27,13 +28,30 @@ export function decodeWire(value: unknown, codec: WireCodec | undefined): unknow
   return decode(value, codec, false);
 }
 
+/** The decoded value, or `undefined` when the value does not fit the codec (a string that is no date). */
+export function tryDecodeWire(value: unknown, codec: WireCodec | undefined): { value: unknown } | undefined {
+  const decoded = decode(value, codec, true);
+  return decoded === NO_MATCH ? undefined : { value: decoded };
+}
+
+/**
+ * An RFC 3339 date-time with a zone ("Z" or an offset), or a plain date (read as UTC midnight), by
+ * Zod's own regexes. Looser parsing would turn a string like "1" into 2001-01-01 in a union.
+ */
+const ISO_DATE_TIME = regexes.datetime({ offset: true, local: false, precision: null });
+
+function parseIsoDate(value: string): Date | undefined {
+  if (!ISO_DATE_TIME.test(value) && !regexes.date.test(value)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 function decode(value: unknown, codec: WireCodec | undefined, strict: boolean): unknown {
   if (codec === undefined || value === null || value === undefined) return value;
   switch (codec.kind) {
     case "date": {
-      if (typeof value !== "string") return strict ? NO_MATCH : value;
-      const date = new Date(value);
-      if (!Number.isNaN(date.getTime())) return date;
+      const date = typeof value === "string" ? parseIsoDate(value) : undefined;
+      if (date !== undefined) return date;
       return strict ? NO_MATCH : value;
     }
     case "enum":

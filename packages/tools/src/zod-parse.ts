@@ -3,7 +3,7 @@
 import type { ZodTypeAny as Zod3Type } from "zod/v3";
 import * as z4 from "zod/v4/core";
 import type { ArgumentIssue } from "./tool-types.js";
-import { isZod4Schema } from "./zod-to-json-schema-input.js";
+import { isZod4Schema } from "./zod-schema-kind.js";
 
 /** The type a Zod 4 or Zod 3 schema produces. */
 export type InferOutput<S> = S extends z4.$ZodType
