@@ -44,10 +44,12 @@ export async function handleRequest(
   const entry = state.log.open(req, rawBody, startedAt);
   try {
     const answer = await answerRequest(state, req, rawBody, entry);
-    entry.status = answer.fault?.type === "reset-before-first-chunk" ? undefined : answer.out.status;
     const outcome = await writeResponse(res, answer.out, {
       fault: answer.fault,
       chunkDelayMs: state.options.chunkDelayMs,
+      onHeaders: (status) => {
+        entry.status = status;
+      },
     });
     entry.outcome = outcome === "complete" && answer.out.status >= 400 ? "error" : outcome;
   } catch (error) {

@@ -20,6 +20,8 @@ export interface WriteOptions {
   fault?: TransportFault | undefined;
   /** Pause between stream chunks (0 by default: tests stay fast). */
   chunkDelayMs?: number | undefined;
+  /** Called once the status line and headers are out. */
+  onHeaders?: (status: number) => void;
 }
 
 /** `client-closed`: the client went away before the response was complete. */
@@ -67,6 +69,7 @@ export async function writeResponse(
     ...out.headers,
   });
   res.flushHeaders();
+  options.onHeaders?.(out.status);
 
   if (fault?.type === "truncated-stream") {
     const cut = pieces.at(-1)!;
