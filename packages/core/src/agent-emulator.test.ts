@@ -5,7 +5,7 @@ import { createProvider } from "@signet/provider";
 import { createEmulator } from "@signet/testing";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
-import { G3 } from "./test-support/harness.js";
+import { G3 } from "./test-support/emulated.js";
 import { testTool } from "./test-support/tools.js";
 
 const weather = testTool<{ city: string }>({

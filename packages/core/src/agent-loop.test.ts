@@ -1,13 +1,22 @@
-// End to end: Agent -> real provider transport -> scripted model on loopback. Each test asserts the
-// exact request body of every turn.
-
+// End to end: Agent -> real provider transport -> the strict @signet/testing emulator. The model
+// turns (and their signatures) are the emulator's; each test asserts the exact request body Signet
+// sent next: the model turn exactly as the emulator sent it, then the answers.
 import { Writable } from "node:stream";
-import type { Content, Part } from "@signet/provider";
+import type { Content, Part, UsageMetadata } from "@signet/provider";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
-import { G3, G25, scripted } from "./test-support/harness.js";
-import { reply } from "./test-support/scripted-model.js";
+import type { AgentEvent } from "./events.js";
+import type { RunResult } from "./run-result.js";
+import {
+  answeredParts,
+  answeredUsage,
+  emulated,
+  G3,
+  G25,
+  request,
+  sentBody,
+} from "./test-support/emulated.js";
 import { testTool } from "./test-support/tools.js";
 
 const weather = testTool<{ city: string }>({
@@ -17,72 +26,69 @@ const weather = testTool<{ city: string }>({
 });
 const decls = { functionDeclarations: [weather.declaration] };
 const q = (text: string): Content => ({ role: "user", parts: [{ text }] });
+const answer = (city: string, tempC: number, id?: string): Part => ({
+  functionResponse: { ...(id ? { id } : {}), name: "get_weather", response: { city, tempC } },
+});
+const signed = { thoughtSignature: expect.any(String) };
+
+function run(agent: Agent, mode: "run" | "stream", input: string, previous?: RunResult): Promise<RunResult> {
+  const options = previous ? { previous } : {};
+  return mode === "run" ? agent.run(input, options) : agent.stream(input, options).result;
+}
+
+function sum(...usages: UsageMetadata[]) {
+  const total = (key: keyof UsageMetadata) => usages.reduce((n, u) => n + ((u[key] as number) ?? 0), 0);
+  return {
+    promptTokens: total("promptTokenCount"),
+    candidatesTokens: total("candidatesTokenCount"),
+    thoughtsTokens: total("thoughtsTokenCount"),
+    toolUsePromptTokens: total("toolUsePromptTokenCount"),
+    cachedContentTokens: total("cachedContentTokenCount"),
+    totalTokens: total("totalTokenCount"),
+  };
+}
 
 describe("the loop sends every part back exactly as received", () => {
-  it("one call: signed call, functionResponse, final answer; exact bodies and summed usage", async () => {
-    const call: Part = {
-      functionCall: { name: "get_weather", args: { city: "Paris" } },
-      thoughtSignature: "c2lnLW9uZQ==",
-    };
-    const answer: Part[] = [{ text: "It is 18°C in Paris." }];
-    const { model, provider } = await scripted([
-      {
-        chunks: [
-          reply([call], {
-            usage: {
-              promptTokenCount: 20,
-              candidatesTokenCount: 4,
-              thoughtsTokenCount: 30,
-              totalTokenCount: 54,
-            },
-          }),
-        ],
-      },
-      {
-        chunks: [
-          reply(answer, { usage: { promptTokenCount: 40, candidatesTokenCount: 8, totalTokenCount: 48 } }),
-        ],
-      },
+  it("one call: the signed call, its functionResponse, the answer; exact bodies and summed usage", async () => {
+    const { emulator, provider } = await emulated([
+      { functionCalls: [{ name: "get_weather", args: { city: "Paris" } }] },
+      { text: "It is 18°C in Paris." },
     ]);
     const agent = new Agent({ provider, model: G3, instructions: "Be brief.", tools: [weather] });
     const result = await agent.run("Weather in Paris?");
 
     const system = { role: "user", parts: [{ text: "Be brief." }] };
-    expect(model.requests.map((r) => r.url)).toEqual([
+    expect(emulator.requests.map((r) => r.url)).toEqual([
       `/v1beta/models/${G3}:generateContent`,
       `/v1beta/models/${G3}:generateContent`,
     ]);
-    expect(model.requests[0]!.body).toEqual({
+    expect(sentBody(emulator, 0)).toEqual({
       contents: [q("Weather in Paris?")],
       systemInstruction: system,
       tools: [decls],
     });
-    expect(model.requests[1]!.body).toEqual({
+    const call = answeredParts(emulator, 0);
+    expect(call).toEqual([{ functionCall: { name: "get_weather", args: { city: "Paris" } }, ...signed }]);
+    expect(sentBody(emulator, 1)).toEqual({
       contents: [
         q("Weather in Paris?"),
-        { role: "model", parts: [call] },
-        {
-          role: "user",
-          parts: [{ functionResponse: { name: "get_weather", response: { city: "Paris", tempC: 18 } } }],
-        },
+        { role: "model", parts: call },
+        { role: "user", parts: [answer("Paris", 18)] },
       ],
       systemInstruction: system,
       tools: [decls],
     });
     expect(result.status).toBe("completed");
     expect(result.text).toBe("It is 18°C in Paris.");
-    expect(result.contents).toEqual([...model.requests[1]!.body.contents, { role: "model", parts: answer }]);
-    expect(result.usage).toEqual({
-      promptTokens: 60,
-      candidatesTokens: 12,
-      thoughtsTokens: 30,
-      toolUsePromptTokens: 0,
-      cachedContentTokens: 0,
-      totalTokens: 102,
-    });
-    expect(result.steps.map((s) => [s.step, s.kind, s.calls.length])).toEqual([
-      [1, "tool_calls", 1],
-      [2, "answer", 0],
+    expect(result.contents).toEqual([
+      ...sentBody(emulator, 1).contents,
+      { role: "model", parts: answeredParts(emulator, 1) },
+    ]);
+    expect(result.usage).toEqual(sum(answeredUsage(emulator, 0), answeredUsage(emulator, 1)));
+    expect(result.usage.thoughtsTokens).toBeGreaterThan(0);
+    expect(result.steps.map((s) => [s.step, s.kind, s.calls.length, s.attempts])).toEqual([
+      [1, "tool_calls", 1, 1],
+      [2, "answer", 0, 1],
     ]);
     expect(result.steps[0]!.calls[0]).toMatchObject({
       name: "get_weather",
@@ -93,96 +99,112 @@ describe("the loop sends every part back exactly as received", () => {
     expect(result.searchStrategy).toBe("none");
   });
 
-  it("parallel calls: only the first signed, order and model ids kept, all answered in one user turn", async () => {
-    const parts: Part[] = [
-      {
-        functionCall: { id: "srv-a", name: "get_weather", args: { city: "Paris" } },
-        thoughtSignature: "Zmlyc3Q=",
-      },
-      { functionCall: { id: "srv-b", name: "get_weather", args: { city: "Rome" } } },
-      { functionCall: { name: "get_weather", args: { city: "Oslo" } } },
-    ];
-    const { model, provider } = await scripted([
-      { chunks: [reply(parts)] },
-      { chunks: [reply([{ text: "done" }])] },
-    ]);
-    const result = await new Agent({ provider, model: G3, tools: [weather] }).run("three cities");
-    expect(model.requests[1]!.body.contents).toEqual([
-      q("three cities"),
-      { role: "model", parts },
-      {
-        role: "user",
-        parts: [
-          { functionResponse: { id: "srv-a", name: "get_weather", response: { city: "Paris", tempC: 18 } } },
-          { functionResponse: { id: "srv-b", name: "get_weather", response: { city: "Rome", tempC: 25 } } },
-          { functionResponse: { name: "get_weather", response: { city: "Oslo", tempC: 25 } } },
-        ],
-      },
-    ]);
-    expect(result.steps[0]!.calls.map((c) => c.callId)).toEqual(["srv-a", "srv-b", `${result.runId}:1:2`]);
-  });
+  it.each(["run", "stream"] as const)(
+    "%s: parallel calls, only the first signed, order and model ids kept, all answered in one user turn",
+    async (mode) => {
+      const { emulator, provider } = await emulated([
+        {
+          functionCalls: [
+            { id: "srv-a", name: "get_weather", args: { city: "Paris" } },
+            { id: "srv-b", name: "get_weather", args: { city: "Rome" } },
+            { name: "get_weather", args: { city: "Oslo" } },
+          ],
+        },
+        { text: "done" },
+      ]);
+      const result = await run(new Agent({ provider, model: G3, tools: [weather] }), mode, "three cities");
+      const turn = answeredParts(emulator, 0);
+      const calls = turn.filter((p) => "functionCall" in p);
+      expect(calls.map((p) => [p.functionCall.id, p.thoughtSignature !== undefined])).toEqual([
+        ["srv-a", true],
+        ["srv-b", false],
+        [undefined, false],
+      ]);
+      // A Gemini 3 stream of calls ends with an unsigned empty-text chunk: kept like any part.
+      if (mode === "stream") expect(turn.at(-1)).toEqual({ text: "" });
+      expect(sentBody(emulator, 1).contents).toEqual([
+        q("three cities"),
+        { role: "model", parts: turn },
+        {
+          role: "user",
+          parts: [answer("Paris", 18, "srv-a"), answer("Rome", 25, "srv-b"), answer("Oslo", 25)],
+        },
+      ]);
+      expect(result.steps[0]!.calls.map((c) => c.callId)).toEqual(["srv-a", "srv-b", `${result.runId}:1:2`]);
+    },
+  );
 
-  it("sequential steps: each step's first call signed, history grows by reference", async () => {
-    const step1: Part[] = [
-      { text: "", thoughtSignature: "c3RlcDE=" },
-      { functionCall: { name: "get_weather", args: { city: "Paris" } }, thoughtSignature: "Y2FsbDE=" },
-    ];
-    const step2: Part[] = [
-      { functionCall: { name: "get_weather", args: { city: "Rome" } }, thoughtSignature: "Y2FsbDI=" },
-    ];
-    const { model, provider } = await scripted([
-      { chunks: [reply(step1)] },
-      { chunks: [reply(step2)] },
-      { chunks: [reply([{ text: "Paris 18, Rome 25" }, { text: "", thoughtSignature: "ZW5k" }])] },
+  it.each(["run", "stream"] as const)(
+    "%s: sequential steps, each step's first call signed and sent back on it",
+    async (mode) => {
+      const { emulator, provider } = await emulated([
+        { functionCalls: [{ name: "get_weather", args: { city: "Paris" } }] },
+        { functionCalls: [{ name: "get_weather", args: { city: "Rome" } }] },
+        { text: "Paris 18, Rome 25" },
+      ]);
+      const result = await run(new Agent({ provider, model: G3, tools: [weather] }), mode, "compare");
+      const step1 = answeredParts(emulator, 0);
+      const step2 = answeredParts(emulator, 1);
+      for (const turn of [step1, step2]) expect(turn[0]).toMatchObject(signed);
+      const r1 = { role: "user", parts: [answer("Paris", 18)] };
+      const r2 = { role: "user", parts: [answer("Rome", 25)] };
+      expect([0, 1, 2].map((i) => sentBody(emulator, i).contents)).toEqual([
+        [q("compare")],
+        [q("compare"), { role: "model", parts: step1 }, r1],
+        [q("compare"), { role: "model", parts: step1 }, r1, { role: "model", parts: step2 }, r2],
+      ]);
+      expect(result.text).toBe("Paris 18, Rome 25");
+      expect(result.contents.at(-1)).toEqual({ role: "model", parts: answeredParts(emulator, 2) });
+    },
+  );
+
+  it("a Gemini 3 stream whose signature arrives on an empty-text last chunk: the next request carries it", async () => {
+    const { emulator, provider } = await emulated([
+      { text: "Paris is sunny today, around eighteen degrees." },
+      { text: "You are welcome." },
     ]);
-    const result = await new Agent({ provider, model: G3, tools: [weather] }).run("compare");
-    const r1 = {
-      role: "user",
-      parts: [{ functionResponse: { name: "get_weather", response: { city: "Paris", tempC: 18 } } }],
-    };
-    const r2 = {
-      role: "user",
-      parts: [{ functionResponse: { name: "get_weather", response: { city: "Rome", tempC: 25 } } }],
-    };
-    expect(model.requests.map((r) => r.body.contents)).toEqual([
-      [q("compare")],
-      [q("compare"), { role: "model", parts: step1 }, r1],
-      [q("compare"), { role: "model", parts: step1 }, r1, { role: "model", parts: step2 }, r2],
+    const agent = new Agent({ provider, model: G3 });
+    const first = await agent.stream("Weather in Paris?").result;
+    const chunks = request(emulator, 0).responses as { candidates: { content: { parts: Part[] } }[] }[];
+    // The signature rides alone on the last chunk, on an empty text part.
+    expect(chunks.at(-1)!.candidates[0]!.content.parts).toEqual([{ text: "", ...signed }]);
+    expect(first.text).toBe("Paris is sunny today, around eighteen degrees.");
+    await agent.stream("Thanks!", { previous: first }).result;
+    expect(sentBody(emulator, 1).contents).toEqual([
+      q("Weather in Paris?"),
+      { role: "model", parts: answeredParts(emulator, 0) },
+      q("Thanks!"),
     ]);
-    expect(result.text).toBe("Paris 18, Rome 25");
-    // The signed empty-text carrier of the answer is kept for the next turn.
-    expect(result.contents.at(-1)!.parts).toEqual([
-      { text: "Paris 18, Rome 25" },
-      { text: "", thoughtSignature: "ZW5k" },
-    ]);
+    expect(sentBody(emulator, 1).contents[1]!.parts.at(-1)).toEqual({ text: "", ...signed });
   });
 
   it("thought parts and signed text answers are sent back in a multi-turn chat", async () => {
-    const first: Part[] = [
-      { text: "**Planning**", thought: true },
-      { text: "Hi!", thoughtSignature: "dGV4dA==" },
-    ];
-    const { model, provider } = await scripted([
-      { chunks: [reply(first)] },
-      { chunks: [reply([{ text: "Again hi" }])] },
+    const { emulator, provider } = await emulated([
+      { text: "Hi!", thought: "**Planning** a greeting" },
+      { text: "Again hi" },
     ]);
-    const agent = new Agent({
-      provider,
-      model: G25,
-      generationConfig: { thinkingConfig: { includeThoughts: true } },
-    });
+    const generationConfig = { thinkingConfig: { includeThoughts: true } };
+    const agent = new Agent({ provider, model: G25, generationConfig });
     const one = await agent.run("hello");
     expect(one.text).toBe("Hi!");
+    const first = answeredParts(emulator, 0);
+    expect(first).toEqual([
+      { text: "**Planning** a greeting", thought: true },
+      { text: "Hi!", ...signed },
+    ]);
     const two = await agent.run("and again", { previous: one });
-    expect(model.requests[1]!.body).toEqual({
+    expect(sentBody(emulator, 1)).toEqual({
       contents: [q("hello"), { role: "model", parts: first }, q("and again")],
-      generationConfig: { thinkingConfig: { includeThoughts: true } },
+      generationConfig,
     });
-    expect(two.contents).toHaveLength(4);
+    expect(two.contents).toEqual([
+      ...sentBody(emulator, 1).contents,
+      { role: "model", parts: answeredParts(emulator, 1) },
+    ]);
   });
 
   it("accepts text with inline bytes, base64 and file URIs, snake_case too", async () => {
-    const { model, provider } = await scripted([{ chunks: [reply([{ text: "a cat" }])] }]);
+    const { emulator, provider } = await emulated([{ text: "a cat" }]);
     await new Agent({ provider, model: G25 }).run([
       { text: "What is this?" },
       { bytes: new Uint8Array([1, 2, 3]), mimeType: "image/png" },
@@ -190,7 +212,7 @@ describe("the loop sends every part back exactly as received", () => {
       { fileUri: "https://example.com/f.pdf", mimeType: "application/pdf" },
       { inline_data: { mime_type: "image/webp", data: "BAUG" } },
     ]);
-    expect(model.requests[0]!.body.contents).toEqual([
+    expect(sentBody(emulator, 0).contents).toEqual([
       {
         role: "user",
         parts: [
@@ -202,6 +224,53 @@ describe("the loop sends every part back exactly as received", () => {
         ],
       },
     ]);
+  });
+
+  it("run() emits the same events as stream(), in the same order", async () => {
+    const script = () => [
+      { text: "Checking.", functionCalls: [{ name: "get_weather", args: { city: "Rome" } }] },
+      { text: "25", thought: "Reading the result" },
+    ];
+    const generationConfig = { thinkingConfig: { includeThoughts: true } };
+    const kinds = (events: AgentEvent[]) =>
+      events.map((e) =>
+        e.type === "text_delta" || e.type === "thought_delta" ? `${e.type}:${e.text}` : e.type,
+      );
+
+    const a = await emulated(script());
+    const runEvents: AgentEvent[] = [];
+    await new Agent({
+      provider: a.provider,
+      model: G25,
+      tools: [weather],
+      generationConfig,
+      hooks: { onEvent: (e) => runEvents.push(e) },
+    }).run("Rome?");
+    const b = await emulated(script());
+    const streamEvents: AgentEvent[] = [];
+    for await (const e of new Agent({
+      provider: b.provider,
+      model: G25,
+      tools: [weather],
+      generationConfig,
+    }).stream("Rome?"))
+      streamEvents.push(e);
+
+    const expected = [
+      "run_start",
+      "step_start",
+      "text_delta:Checking.",
+      "tool_call",
+      "tool_result",
+      "step_finish",
+      "step_start",
+      "thought_delta:Reading the result",
+      "text_delta:25",
+      "step_finish",
+      "run_finish",
+    ];
+    expect(kinds(runEvents)).toEqual(expected);
+    expect(kinds(streamEvents)).toEqual(expected);
   });
 });
 
@@ -215,16 +284,25 @@ describe("hooks and logging", () => {
       },
     });
     const logger = pino({ level: "debug" }, sink);
-    const call: Part = {
-      functionCall: { name: "get_weather", args: { city: "Rome" } },
-      thoughtSignature: "c2ln",
-    };
-    const { provider } = await scripted([{ chunks: [reply([call])] }, { chunks: [reply([{ text: "25" }])] }]);
+    const toolLogs: string[] = [];
+    const loud = testTool<{ city: string }>({
+      name: "get_weather",
+      required: { city: "string" },
+      execute: ({ city }, ctx) => {
+        ctx.logger.info({ city }, "fetching");
+        toolLogs.push(ctx.callId);
+        return { city, tempC: 25 };
+      },
+    });
+    const { provider } = await emulated([
+      { functionCalls: [{ name: "get_weather", args: { city: "Rome" } }] },
+      { text: "25" },
+    ]);
     const seen: string[] = [];
     const result = await new Agent({
       provider,
       model: G3,
-      tools: [weather],
+      tools: [loud],
       logger,
       hooks: {
         beforeModelCall: ({ step, request }) => {
@@ -250,7 +328,19 @@ describe("hooks and logging", () => {
       "model<2:STOP",
     ]);
     const mine = lines.filter((l) => l.runId === result.runId);
-    expect(mine.map((l) => l.msg)).toEqual(expect.arrayContaining(["run start", "model call", "run finish"]));
+    expect(mine.map((l) => l.msg)).toEqual([
+      "run start",
+      "model call",
+      "fetching",
+      "model call",
+      "run finish",
+    ]);
     expect(mine.find((l) => l.msg === "run start")).toMatchObject({ searchStrategy: "none", model: G3 });
+    // The tool's logger is a child of the run's: run id, tool name and call id on every line.
+    expect(mine.find((l) => l.msg === "fetching")).toMatchObject({
+      tool: "get_weather",
+      callId: toolLogs[0],
+      city: "Rome",
+    });
   });
 });

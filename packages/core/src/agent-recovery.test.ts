@@ -1,7 +1,9 @@
 // Invariant 5 end to end: what the model gets wrong goes back to it; what cannot be recovered is a
 // typed error carrying the partial result and the state. Also invariant 2 before any I/O, and aborts.
-import type { Content, Part } from "@signet/provider";
-import { describe, expect, it } from "vitest";
+import type { Content, GenerateContentResponse, Part } from "@signet/provider";
+import { createProvider } from "@signet/provider";
+import type { PartsTurn } from "@signet/testing";
+import { afterEach, describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
 import { SKIP_THOUGHT_SIGNATURE } from "./constants.js";
 import {
@@ -11,8 +13,9 @@ import {
   PreflightError,
   RunAbortedError,
 } from "./errors.js";
-import { G3, G25, scripted } from "./test-support/harness.js";
-import { reply } from "./test-support/scripted-model.js";
+import { partialResultOf } from "./partial-result.js";
+import { answeredParts, emulated, G3, G25, sentBody } from "./test-support/emulated.js";
+import { type RawModel, type RawReply, startRawModel } from "./test-support/raw-model.js";
 import { deferred, testTool } from "./test-support/tools.js";
 
 const echo = testTool<{ q: string }>({
@@ -27,63 +30,90 @@ const hang = testTool({
   execute: (_a, ctx) => new Promise((r) => ctx.signal.addEventListener("abort", () => r("late"))),
 });
 const q = (text: string): Content => ({ role: "user", parts: [{ text }] });
+const text = (t: string, extra: Record<string, unknown> = {}): GenerateContentResponse =>
+  ({
+    candidates: [{ content: { role: "model", parts: [{ text: t }] }, index: 0, ...extra }],
+  }) as GenerateContentResponse;
+
+const raws: RawModel[] = [];
+afterEach(async () => {
+  await Promise.all(raws.splice(0).map((raw) => raw.close()));
+});
+async function raw(replies: RawReply[]) {
+  const model = await startRawModel(replies);
+  raws.push(model);
+  const provider = createProvider({
+    gateway: "google",
+    apiKey: "test-key",
+    baseUrl: model.baseUrl,
+    retry: false,
+  });
+  return { model, provider };
+}
 
 describe("tool failures go back to the model as error responses", () => {
   it("unknown tool, invalid arguments, a throwing tool and a timeout, in one step", async () => {
-    const calls: Part[] = [
-      { functionCall: { name: "nope", args: {} }, thoughtSignature: "c2ln" },
-      { functionCall: { name: "echo", args: { q: 7 } } },
-      { functionCall: { name: "boom", args: {} } },
-      { functionCall: { name: "hang", args: {} } },
-      { functionCall: { name: "echo", args: { q: "ok" } } },
-    ];
-    const { model, provider } = await scripted([
-      { chunks: [reply(calls)] },
-      { chunks: [reply([{ text: "sorry" }])] },
+    const { emulator, provider } = await emulated([
+      {
+        functionCalls: [
+          { name: "nope", args: {} },
+          { name: "echo", args: { q: 7 } },
+          { name: "boom", args: {} },
+          { name: "hang", args: {} },
+          { name: "echo", args: { q: "ok" } },
+        ],
+      },
+      { text: "sorry" },
     ]);
     const result = await new Agent({ provider, model: G3, tools: [echo, boom, hang] }).run("go");
-    expect(model.requests[1]!.body.contents[2]).toEqual({
-      role: "user",
-      parts: [
-        {
-          functionResponse: {
-            name: "nope",
-            response: {
-              error: {
-                kind: "unknown_tool",
-                message: 'There is no tool named "nope". Available tools: echo, boom, hang.',
+    expect(sentBody(emulator, 1).contents).toEqual([
+      q("go"),
+      { role: "model", parts: answeredParts(emulator, 0) },
+      {
+        role: "user",
+        parts: [
+          {
+            functionResponse: {
+              name: "nope",
+              response: {
+                error: {
+                  kind: "unknown_tool",
+                  message: 'There is no tool named "nope". Available tools: echo, boom, hang.',
+                },
               },
             },
           },
-        },
-        {
-          functionResponse: {
-            name: "echo",
-            response: {
-              error: {
-                kind: "invalid_arguments",
-                message:
-                  "The arguments for echo are invalid (1 issue); the tool did not run. Fix them and call it again.",
-                issues: [{ path: "q", message: "expected string" }],
+          {
+            functionResponse: {
+              name: "echo",
+              response: {
+                error: {
+                  kind: "invalid_arguments",
+                  message:
+                    "The arguments for echo are invalid (1 issue); the tool did not run. Fix them and call it again.",
+                  issues: [{ path: "q", message: "expected string" }],
+                },
               },
             },
           },
-        },
-        {
-          functionResponse: {
-            name: "boom",
-            response: { error: { kind: "execution_failed", message: "socket hang up", name: "TypeError" } },
+          {
+            functionResponse: {
+              name: "boom",
+              response: { error: { kind: "execution_failed", message: "socket hang up", name: "TypeError" } },
+            },
           },
-        },
-        {
-          functionResponse: {
-            name: "hang",
-            response: { error: { kind: "timeout", message: 'The tool "hang" did not finish within 10 ms.' } },
+          {
+            functionResponse: {
+              name: "hang",
+              response: {
+                error: { kind: "timeout", message: 'The tool "hang" did not finish within 10 ms.' },
+              },
+            },
           },
-        },
-        { functionResponse: { name: "echo", response: { echoed: "ok" } } },
-      ],
-    });
+          { functionResponse: { name: "echo", response: { echoed: "ok" } } },
+        ],
+      },
+    ]);
     expect(result.steps[0]!.calls.map((c) => (c.ok ? "ok" : c.error.kind))).toEqual([
       "unknown_tool",
       "invalid_arguments",
@@ -95,99 +125,174 @@ describe("tool failures go back to the model as error responses", () => {
 });
 
 describe("bounded re-ask and typed errors", () => {
-  const malformed = reply([], {
+  const malformed: PartsTurn = {
+    parts: [],
     finishReason: "MALFORMED_FUNCTION_CALL",
     finishMessage: "Malformed function call: echo(q=)",
-  });
-  delete (malformed.candidates![0] as { content?: unknown }).content;
+  };
+  const malformedText =
+    "Your last reply ended with MALFORMED_FUNCTION_CALL (Malformed function call: echo(q=)). Call only the " +
+    "declared functions, with arguments as valid JSON that matches their parameters.";
 
   it("re-asks after MALFORMED_FUNCTION_CALL, then continues", async () => {
-    const { model, provider } = await scripted([
-      { chunks: [malformed] },
-      { chunks: [reply([{ functionCall: { name: "echo", args: { q: "x" } }, thoughtSignature: "c2ln" }])] },
-      { chunks: [reply([{ text: "x" }])] },
+    const { emulator, provider } = await emulated([
+      malformed,
+      { functionCalls: [{ name: "echo", args: { q: "x" } }] },
+      { text: "x" },
     ]);
     const result = await new Agent({ provider, model: G3, tools: [echo] }).run("go");
-    expect(model.requests[1]!.body.contents).toEqual([
+    expect(sentBody(emulator, 1).contents).toEqual([q("go"), q(malformedText)]);
+    expect(sentBody(emulator, 2).contents).toEqual([
       q("go"),
-      q(
-        "Your last reply ended with MALFORMED_FUNCTION_CALL (Malformed function call: echo(q=)). Call only the declared " +
-          "functions, with arguments as valid JSON that matches their parameters.",
-      ),
+      q(malformedText),
+      { role: "model", parts: answeredParts(emulator, 1) },
+      { role: "user", parts: [{ functionResponse: { name: "echo", response: { echoed: "x" } } }] },
     ]);
     expect(result.text).toBe("x");
     expect(result.steps.map((s) => s.kind)).toEqual(["reask", "tool_calls", "answer"]);
     expect(result.state.reasks).toBe(1);
   });
 
+  it("re-asks after UNEXPECTED_TOOL_CALL naming the functions that exist", async () => {
+    const { emulator, provider } = await emulated([
+      { parts: [], finishReason: "UNEXPECTED_TOOL_CALL" },
+      { text: "plain answer" },
+    ]);
+    const result = await new Agent({ provider, model: G25, tools: [echo, boom] }).run("go");
+    expect(sentBody(emulator, 1).contents).toEqual([
+      q("go"),
+      q(
+        "Your last reply ended with UNEXPECTED_TOOL_CALL. Only these functions are available: echo, boom. " +
+          "Call one of them, or answer in text.",
+      ),
+    ]);
+    expect(result.text).toBe("plain answer");
+    expect(result.steps.map((s) => [s.kind, s.finishReason])).toEqual([
+      ["reask", "UNEXPECTED_TOOL_CALL"],
+      ["answer", "STOP"],
+    ]);
+  });
+
+  it("UNEXPECTED_TOOL_CALL without tools says to answer in text; then ModelRecoveryError", async () => {
+    const unexpected: PartsTurn = { parts: [], finishReason: "UNEXPECTED_TOOL_CALL" };
+    const { emulator, provider } = await emulated([unexpected, unexpected]);
+    const error = (await new Agent({ provider, model: G25, maxReasks: 1 })
+      .run("go")
+      .catch((e: unknown) => e)) as ModelRecoveryError;
+    expect(sentBody(emulator, 1).contents.at(-1)).toEqual(
+      q("Your last reply ended with UNEXPECTED_TOOL_CALL. No functions are available here; answer in text."),
+    );
+    expect(error).toBeInstanceOf(ModelRecoveryError);
+    expect([error.code, error.finishReason, error.reasks]).toEqual([
+      "model_recovery",
+      "UNEXPECTED_TOOL_CALL",
+      1,
+    ]);
+  });
+
   it("gives up after maxReasks with ModelRecoveryError carrying the partial result", async () => {
-    const { model, provider } = await scripted([{ chunks: [malformed] }, { chunks: [malformed] }]);
+    const { emulator, provider } = await emulated([malformed, malformed]);
     const error = await new Agent({ provider, model: G3, tools: [echo], maxReasks: 1 })
       .run("go")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelRecoveryError);
     const e = error as ModelRecoveryError;
-    expect([e.finishReason, e.reasks, e.result.status, e.result.steps.length]).toEqual([
+    expect([e.finishReason, e.reasks, e.result.status, e.result.steps.map((s) => s.kind)]).toEqual([
       "MALFORMED_FUNCTION_CALL",
       1,
       "incomplete",
-      2,
+      ["reask", "reask"],
     ]);
-    expect(model.requests).toHaveLength(2);
+    expect(e.state.contents).toEqual([q("go"), q(malformedText)]);
+    expect(e.message).toMatch(/raise maxReasks/);
+    expect(emulator.requests).toHaveLength(2);
   });
 
   it("maxSteps ends with a typed error carrying the partial result and a resumable state", async () => {
-    const call = (n: number): Part[] => [
-      { functionCall: { name: "echo", args: { q: `${n}` } }, thoughtSignature: `c2ln${n}` },
-    ];
-    const { model, provider } = await scripted([
-      { chunks: [reply(call(1))] },
-      { chunks: [reply(call(2))] },
-      { chunks: [reply([{ text: "finally" }])] },
+    let runs = 0;
+    const counting = testTool<{ q: string }>({
+      name: "echo",
+      required: { q: "string" },
+      execute: ({ q }) => {
+        runs++;
+        return { echoed: q };
+      },
+    });
+    const { emulator, provider } = await emulated([
+      { functionCalls: [{ name: "echo", args: { q: "1" } }] },
+      { functionCalls: [{ name: "echo", args: { q: "2" } }] },
+      { text: "finally" },
     ]);
-    const agent = new Agent({ provider, model: G3, tools: [echo], maxSteps: 2 });
+    const agent = new Agent({ provider, model: G3, tools: [counting], maxSteps: 2 });
     const error = (await agent.run("loop").catch((e: unknown) => e)) as MaxStepsError;
     expect(error).toBeInstanceOf(MaxStepsError);
-    expect(error.maxSteps).toBe(2);
+    expect([error.code, error.maxSteps, error.result.status]).toEqual(["max_steps", 2, "incomplete"]);
+    expect(error.message).toContain("agent.run(error.state, { maxSteps: 4 })");
     expect(error.result.steps.map((s) => s.calls[0]).map((c) => c?.ok && c.result)).toEqual([
       { echoed: "1" },
       { echoed: "2" },
     ]);
-    expect(error.state.contents).toHaveLength(5);
-    expect(model.requests).toHaveLength(2);
+    // Both steps' calls are answered in the state: nothing is left to re-run.
+    expect(error.state.pending).toBeUndefined();
+    expect(error.state.contents).toEqual([
+      q("loop"),
+      { role: "model", parts: answeredParts(emulator, 0) },
+      { role: "user", parts: [{ functionResponse: { name: "echo", response: { echoed: "1" } } }] },
+      { role: "model", parts: answeredParts(emulator, 1) },
+      { role: "user", parts: [{ functionResponse: { name: "echo", response: { echoed: "2" } } }] },
+    ]);
+    expect(emulator.requests).toHaveLength(2);
     const resumed = await agent.run(JSON.parse(JSON.stringify(error.state)), { maxSteps: 3 });
     expect(resumed.text).toBe("finally");
-    expect(model.requests[2]!.body.contents).toEqual(error.state.contents);
+    expect(sentBody(emulator, 2).contents).toEqual(error.state.contents);
+    expect(runs).toBe(2);
+    await expect(agent.run("x", { maxSteps: 0 })).rejects.toThrow(/maxSteps must be a positive integer/);
   });
 
-  it("a blocked prompt is a typed error with the reason", async () => {
-    const { provider } = await scripted([
+  it("a blocked prompt (no candidate, promptFeedback.blockReason) is a typed error with the reason", async () => {
+    // The emulator always answers with a candidate: this one reply comes from the raw loopback model.
+    const { model, provider } = await raw([
       {
         chunks: [
-          { promptFeedback: { blockReason: "PROHIBITED_CONTENT" }, usageMetadata: { promptTokenCount: 3 } },
+          {
+            promptFeedback: { blockReason: "PROHIBITED_CONTENT", blockReasonMessage: "Not allowed." },
+            usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
+          },
         ],
       },
     ]);
     const error = (await new Agent({ provider, model: G25 })
       .run("bad")
       .catch((e: unknown) => e)) as BlockedError;
+    expect(model.bodies).toEqual([{ contents: [q("bad")] }]);
     expect(error).toBeInstanceOf(BlockedError);
-    expect([error.kind, error.reason]).toEqual(["prompt", "PROHIBITED_CONTENT"]);
+    expect([error.code, error.kind, error.reason, error.detail]).toEqual([
+      "blocked",
+      "prompt",
+      "PROHIBITED_CONTENT",
+      "Not allowed.",
+    ]);
+    expect(error.message).toMatch(/Rephrase the input or adjust safetySettings/);
+    expect(error.state.contents).toEqual([q("bad")]);
+    expect(error.result.usage.promptTokens).toBe(3);
   });
 
-  it("a safety stop is a typed error with the reason", async () => {
-    const { provider } = await scripted([
-      { chunks: [reply([{ text: "partial" }], { finishReason: "SAFETY" })] },
-    ]);
-    const error = (await new Agent({ provider, model: G25 })
-      .run("x")
-      .catch((e: unknown) => e)) as BlockedError;
-    expect([error.kind, error.reason, error.result.contents.at(-1)]).toEqual([
-      "response",
-      "SAFETY",
-      { role: "model", parts: [{ text: "partial" }] },
-    ]);
-  });
+  it.each(["run", "stream"] as const)(
+    "%s: a safety stop is a typed error with the reason; the partial answer is kept",
+    async (mode) => {
+      const { emulator, provider } = await emulated([
+        { parts: [{ text: "partial" }], finishReason: "SAFETY" },
+      ]);
+      const agent = new Agent({ provider, model: G25 });
+      const error = (await (mode === "run" ? agent.run("x") : agent.stream("x").result).catch(
+        (e: unknown) => e,
+      )) as BlockedError;
+      expect(error).toBeInstanceOf(BlockedError);
+      expect([error.kind, error.reason]).toEqual(["response", "SAFETY"]);
+      expect(error.result.contents).toEqual([q("x"), { role: "model", parts: answeredParts(emulator, 0) }]);
+      expect(error.result.steps.map((s) => s.finishReason)).toEqual(["SAFETY"]);
+    },
+  );
 });
 
 describe("pre-flight before any I/O", () => {
@@ -198,58 +303,89 @@ describe("pre-flight before any I/O", () => {
   ];
 
   it("refuses unsigned history on Gemini 3 without sending anything", async () => {
-    const { model, provider } = await scripted([]);
+    const { emulator, provider } = await emulated([]);
     // The continuation has no new user text between the calls and the request: the unsigned step is current.
+    const state = {
+      schemaVersion: 1,
+      runId: "r",
+      model: G3,
+      status: "running",
+      contents: foreign,
+      step: 1,
+      reasks: 0,
+      outputReasks: 0,
+      usage: {},
+      steps: [],
+    };
     const error = await new Agent({ provider, model: G3, tools: [echo] })
-      .run(
-        JSON.parse(
-          JSON.stringify({
-            schemaVersion: 1,
-            runId: "r",
-            model: G3,
-            status: "running",
-            contents: foreign,
-            step: 1,
-            reasks: 0,
-            outputReasks: 0,
-            usage: {},
-            steps: [],
-          }),
-        ),
-      )
+      .run(JSON.parse(JSON.stringify(state)))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PreflightError);
-    expect(error).toMatchObject({ rule: "missing_signature", contentIndex: 1, partIndex: 0 });
-    expect(model.requests).toHaveLength(0);
+    expect(error).toMatchObject({
+      code: "preflight",
+      rule: "missing_signature",
+      contentIndex: 1,
+      partIndex: 0,
+    });
+    expect((error as Error).message).toMatch(/signatureSentinel: true/);
+    expect(partialResultOf(error)?.state.contents).toEqual(foreign);
+    expect(emulator.requests).toHaveLength(0);
   });
 
-  it("sends Google's sentinel when the caller opts in", async () => {
-    const { model, provider } = await scripted([{ chunks: [reply([{ text: "ok" }])] }]);
+  it("sends Google's sentinel when the caller opts in, without touching the caller's history", async () => {
+    const { emulator, provider } = await emulated([{ text: "ok" }]);
     await new Agent({ provider, model: G3, tools: [echo] }).run("next", {
       previous: foreign,
       signatureSentinel: true,
     });
-    expect(model.requests[0]!.body.contents[1]!.parts[0]!.thoughtSignature).toBe(SKIP_THOUGHT_SIGNATURE);
+    const [first, call, response] = foreign;
+    expect(sentBody(emulator, 0).contents).toEqual([
+      first,
+      { role: "model", parts: [{ ...call!.parts[0]!, thoughtSignature: SKIP_THOUGHT_SIGNATURE } as Part] },
+      response,
+      q("next"),
+    ]);
     expect(foreign[1]!.parts[0]!.thoughtSignature).toBeUndefined();
   });
 });
 
 describe("abort at each phase", () => {
   it("before start: nothing is sent", async () => {
-    const { model, provider } = await scripted([]);
+    const { emulator, provider } = await emulated([]);
     const error = await new Agent({ provider, model: G25 })
       .run("x", { signal: AbortSignal.abort() })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "RunAbortedError", phase: "start" });
-    expect(model.requests).toHaveLength(0);
+    expect(error).toMatchObject({ name: "RunAbortedError", code: "aborted", phase: "start" });
+    expect(emulator.requests).toHaveLength(0);
   });
 
-  it("during a streamed model call", async () => {
+  it.each(["run", "stream"] as const)("%s: while the model call is in flight", async (mode) => {
+    const controller = new AbortController();
+    const { provider } = await emulated([
+      // Called as the request arrives, before any response byte: the abort lands mid-call.
+      () => {
+        controller.abort(new Error("stop"));
+        return { text: "never read" };
+      },
+    ]);
+    const agent = new Agent({ provider, model: G25 });
+    const options = { signal: controller.signal };
+    const error = (await (mode === "run" ? agent.run("x", options) : agent.stream("x", options).result).catch(
+      (e: unknown) => e,
+    )) as RunAbortedError;
+    expect(error).toBeInstanceOf(RunAbortedError);
+    expect([error.phase, (error.reason as Error).message]).toEqual(["model", "stop"]);
+    expect(error.message).toMatch(/pass error\.state to agent\.run/);
+    expect(error.state.contents).toEqual([q("x")]);
+  });
+
+  it("mid-stream, after the first chunk reached the consumer", async () => {
+    // The raw model holds the stream open after its first chunk: the abort is certain to land mid-stream.
     const controller = new AbortController();
     const hold = deferred();
-    const { provider } = await scripted([
+    const { provider } = await raw([
       {
-        chunks: [reply([{ text: "Hel" }]), reply([{ text: "lo" }])],
+        chunks: [text("Hel"), text("lo", { finishReason: "STOP" })],
         beforeChunk: (i) => (i === 1 ? hold.promise : Promise.resolve()),
       },
     ]);
@@ -268,30 +404,48 @@ describe("abort at each phase", () => {
     await expect(stream.result).rejects.toBeInstanceOf(RunAbortedError);
   });
 
-  it("during tools: completed calls are kept in the state, the running one is not", async () => {
+  it("during tools: completed calls are kept in the state, the running one is not; resume runs only it", async () => {
     const controller = new AbortController();
     let slowRuns = 0;
+    let abort = true;
     const slow = testTool({
       name: "slow",
       execute: (_a, ctx) => {
         slowRuns++;
+        if (!abort) return { slow: "done" };
         setImmediate(() => controller.abort(new Error("stop")));
         return new Promise((_r, reject) =>
           ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason)),
         );
       },
     });
-    const parts: Part[] = [
-      { functionCall: { name: "echo", args: { q: "fast" } }, thoughtSignature: "c2ln" },
-      { functionCall: { name: "slow", args: {} } },
-    ];
-    const { provider } = await scripted([{ chunks: [reply(parts)] }]);
-    const error = (await new Agent({ provider, model: G3, tools: [echo, slow], toolConcurrency: 1 })
+    const { emulator, provider } = await emulated([
+      {
+        functionCalls: [
+          { name: "echo", args: { q: "fast" } },
+          { name: "slow", args: {} },
+        ],
+      },
+      { text: "done" },
+    ]);
+    const agent = new Agent({ provider, model: G3, tools: [echo, slow], toolConcurrency: 1 });
+    const error = (await agent
       .run("x", { signal: controller.signal })
       .catch((e: unknown) => e)) as RunAbortedError;
     expect(error).toBeInstanceOf(RunAbortedError);
     expect(error.phase).toBe("tools");
     expect(error.state.pending!.map((c) => c.outcome?.ok)).toEqual([true, undefined]);
     expect(slowRuns).toBe(1);
+    abort = false;
+    const result = await agent.run(JSON.parse(JSON.stringify(error.state)));
+    expect(result.text).toBe("done");
+    expect(slowRuns).toBe(2);
+    expect(sentBody(emulator, 1).contents.at(-1)).toEqual({
+      role: "user",
+      parts: [
+        { functionResponse: { name: "echo", response: { echoed: "fast" } } },
+        { functionResponse: { name: "slow", response: { slow: "done" } } },
+      ],
+    });
   });
 });

@@ -1,12 +1,10 @@
 // Approvals, crash/resume and structured output, end to end, with the state through JSON.
-import type { Part } from "@signet/provider";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Agent } from "./agent.js";
 import { StructuredOutputError } from "./errors.js";
 import { approve, parseRunState, type RunState, reject, serializeRunState } from "./run-state.js";
-import { G3, scripted } from "./test-support/harness.js";
-import { reply } from "./test-support/scripted-model.js";
+import { answeredParts, emulated, G3, sentBody } from "./test-support/emulated.js";
 import { testTool } from "./test-support/tools.js";
 
 function counted() {
@@ -24,18 +22,17 @@ function counted() {
   return { runs, make };
 }
 
-const twoCalls: Part[] = [
-  { functionCall: { name: "pay", args: { amount: 500 } }, thoughtSignature: "c2lnMQ==" },
-  { functionCall: { name: "log", args: { amount: 1 } } },
-];
+const twoCalls = {
+  functionCalls: [
+    { name: "pay", args: { amount: 500 } },
+    { name: "log", args: { amount: 1 } },
+  ],
+};
 
 describe("approvals", () => {
   it("pauses with the state, resumes after JSON in a new agent, and never re-runs the completed call", async () => {
     const { runs, make } = counted();
-    const { model, provider } = await scripted([
-      { chunks: [reply(twoCalls)] },
-      { chunks: [reply([{ text: "paid" }])] },
-    ]);
+    const { emulator, provider } = await emulated([twoCalls, { text: "paid" }]);
     const tools = () => [make("pay", (a) => a.amount > 100), make("log")];
     const paused = await new Agent({ provider, model: G3, tools: tools() }).run("pay 500");
     expect(paused.status).toBe("awaiting_approval");
@@ -43,7 +40,7 @@ describe("approvals", () => {
       { callId: `${paused.runId}:1:0`, name: "pay", args: { amount: 500 } },
     ]);
     expect(runs).toEqual({ log: 1 });
-    expect(model.requests).toHaveLength(1);
+    expect(emulator.requests).toHaveLength(1);
 
     // Another process: the state only exists as JSON.
     const saved = JSON.stringify(paused.state);
@@ -54,8 +51,8 @@ describe("approvals", () => {
     );
     expect(done.text).toBe("paid");
     expect(runs).toEqual({ log: 1, pay: 1 });
-    expect(model.requests[1]!.body.contents.slice(1)).toEqual([
-      { role: "model", parts: twoCalls },
+    expect(sentBody(emulator, 1).contents.slice(1)).toEqual([
+      { role: "model", parts: answeredParts(emulator, 0) },
       {
         role: "user",
         parts: [
@@ -69,10 +66,7 @@ describe("approvals", () => {
 
   it("a rejection reaches the model as an error response", async () => {
     const { runs, make } = counted();
-    const { model, provider } = await scripted([
-      { chunks: [reply(twoCalls)] },
-      { chunks: [reply([{ text: "not paid" }])] },
-    ]);
+    const { emulator, provider } = await emulated([twoCalls, { text: "not paid" }]);
     const agent = new Agent({ provider, model: G3, tools: [make("pay", () => true), make("log")] });
     const paused = await agent.run("pay");
     const state = reject(
@@ -86,29 +80,41 @@ describe("approvals", () => {
     }
     expect(events).toEqual(["pay:rejected"]);
     expect(runs).toEqual({ log: 1 });
-    expect(model.requests[1]!.body.contents[2]!.parts[0]).toEqual({
-      functionResponse: { name: "pay", response: { error: { kind: "rejected", message: "Too expensive." } } },
-    });
+    expect(sentBody(emulator, 1).contents[2]!.parts).toEqual([
+      {
+        functionResponse: {
+          name: "pay",
+          response: { error: { kind: "rejected", message: "Too expensive." } },
+        },
+      },
+      { functionResponse: { name: "log", response: { done: "log", amount: 1 } } },
+    ]);
   });
 
-  it("resuming without a decision pauses again, sending nothing", async () => {
+  it("resuming without a decision pauses again, sending nothing; the paused result stays as it was", async () => {
     const { make } = counted();
-    const { model, provider } = await scripted([{ chunks: [reply(twoCalls)] }]);
+    const { emulator, provider } = await emulated([twoCalls, { text: "paid" }]);
     const agent = new Agent({ provider, model: G3, tools: [make("pay", () => true), make("log")] });
     const paused = await agent.run("pay");
+    const snapshot = JSON.stringify(paused);
     const again = await agent.run(JSON.parse(JSON.stringify(paused)));
     expect(again.status).toBe("awaiting_approval");
-    expect(model.requests).toHaveLength(1);
+    expect(again.pendingApprovals).toEqual(paused.pendingApprovals);
+    expect(emulator.requests).toHaveLength(1);
+    // Resumed from the very object (no JSON in between): the run works on its own copies.
+    const done = await agent.run(approve(paused.state, paused.pendingApprovals[0]!.callId));
+    expect(done.text).toBe("paid");
+    expect(done.steps[0]!.calls).toHaveLength(2);
+    const after = JSON.parse(JSON.stringify(paused));
+    after.state.pending[0].approval = "pending"; // the one change approve() made, by design
+    expect(after).toEqual(JSON.parse(snapshot));
   });
 });
 
 describe("crash and resume", () => {
   it("a crash between steps resumes without running any tool again", async () => {
     const { runs, make } = counted();
-    const { model, provider } = await scripted([
-      { chunks: [reply(twoCalls)] },
-      { chunks: [reply([{ text: "ok" }])] },
-    ]);
+    const { emulator, provider } = await emulated([twoCalls, { text: "ok" }]);
     let saved = "";
     let crash = true;
     const agent = new Agent({
@@ -130,15 +136,42 @@ describe("crash and resume", () => {
     const result = await agent.run(parseRunState(saved));
     expect(result.text).toBe("ok");
     expect(runs).toEqual({ pay: 1, log: 1 });
-    expect(model.requests[1]!.body.contents[2]!.parts).toHaveLength(2);
+    expect(sentBody(emulator, 1).contents.slice(1)).toEqual([
+      { role: "model", parts: answeredParts(emulator, 0) },
+      {
+        role: "user",
+        parts: [
+          { functionResponse: { name: "pay", response: { done: "pay", amount: 500 } } },
+          { functionResponse: { name: "log", response: { done: "log", amount: 1 } } },
+        ],
+      },
+    ]);
+  });
+
+  it("the last checkpoint of a finished run is completed: resuming it refuses to ask the model again", async () => {
+    const { emulator, provider } = await emulated([{ text: "final" }]);
+    let saved = "";
+    const agent = new Agent({
+      provider,
+      model: G3,
+      hooks: {
+        onCheckpoint: (state) => {
+          saved = serializeRunState(state);
+        },
+      },
+    });
+    const result = await agent.run("go");
+    expect(parseRunState(saved)).toEqual(JSON.parse(serializeRunState(result.state)));
+    expect(parseRunState(saved).status).toBe("completed");
+    await expect(agent.run(parseRunState(saved))).rejects.toThrow(
+      /pass a new message with \{ previous: result \}/,
+    );
+    expect(emulator.requests).toHaveLength(1);
   });
 
   it("a crash mid-step re-runs only the call whose result was not saved", async () => {
     const { runs, make } = counted();
-    const { model, provider } = await scripted([
-      { chunks: [reply(twoCalls)] },
-      { chunks: [reply([{ text: "ok" }])] },
-    ]);
+    const { emulator, provider } = await emulated([twoCalls, { text: "ok" }]);
     let saved = "";
     let crash = true;
     const agent = new Agent({
@@ -161,7 +194,7 @@ describe("crash and resume", () => {
     expect(state.pending!.map((c) => c.outcome !== undefined)).toEqual([true, false]);
     await agent.run(state);
     expect(runs).toEqual({ pay: 1, log: 2 });
-    expect(model.requests).toHaveLength(2);
+    expect(emulator.requests).toHaveLength(2);
   });
 });
 
@@ -169,13 +202,13 @@ describe("structured output", () => {
   const Answer = z.object({ city: z.string(), tempC: z.number().int() });
 
   it("sets responseSchema/responseMimeType, re-asks once with the issues, returns the parsed value", async () => {
-    const { model, provider } = await scripted([
-      { chunks: [reply([{ text: '{"city":"Paris","tempC":"hot"}' }])] },
-      { chunks: [reply([{ text: '{"city":"Paris","tempC":18}' }])] },
+    const { emulator, provider } = await emulated([
+      { text: '{"city":"Paris","tempC":"hot"}' },
+      { text: '{"city":"Paris","tempC":18}' },
     ]);
     const agent = new Agent({ provider, model: G3, output: Answer });
     const result = await agent.run("weather as JSON");
-    expect(model.requests[0]!.body.generationConfig).toEqual({
+    expect(sentBody(emulator, 0).generationConfig).toEqual({
       responseMimeType: "application/json",
       responseSchema: {
         type: "OBJECT",
@@ -184,21 +217,25 @@ describe("structured output", () => {
         propertyOrdering: ["city", "tempC"],
       },
     });
-    const reask = model.requests[1]!.body.contents[2]!;
-    expect(reask.role).toBe("user");
-    expect((reask.parts[0] as { text: string }).text).toMatch(
-      /^Your answer does not fit the required JSON schema:\n- tempC: /,
-    );
+    expect(sentBody(emulator, 1).contents).toEqual([
+      { role: "user", parts: [{ text: "weather as JSON" }] },
+      { role: "model", parts: answeredParts(emulator, 0) },
+      {
+        role: "user",
+        parts: [
+          { text: expect.stringMatching(/^Your answer does not fit the required JSON schema:\n- tempC: /) },
+        ],
+      },
+    ]);
+    expect(sentBody(emulator, 1).generationConfig).toEqual(sentBody(emulator, 0).generationConfig);
+    expect(result.steps.map((s) => s.kind)).toEqual(["reask", "answer"]);
     expect(result.output).toEqual({ city: "Paris", tempC: 18 });
     const typed: { city: string; tempC: number } | undefined = result.output;
     expect(typed?.city).toBe("Paris");
   });
 
   it("fails with StructuredOutputError after the re-ask", async () => {
-    const { provider } = await scripted([
-      { chunks: [reply([{ text: "nope" }])] },
-      { chunks: [reply([{ text: "{}" }])] },
-    ]);
+    const { provider } = await emulated([{ text: "nope" }, { text: "{}" }]);
     const error = await new Agent({ provider, model: G3, output: Answer }).run("x").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StructuredOutputError);
     expect((error as StructuredOutputError).issues.map((i) => i.path)).toEqual([["city"], ["tempC"]]);

@@ -1,12 +1,20 @@
-// Replays the recorded multi-turn cases (src/__fixtures__/recorded, see LICENSE-FIXTURES.md): the model
-// is scripted with the recorded responses, and each request Signet sends next is compared with the
+// Replays the recorded multi-turn cases (src/__fixtures__/recorded, see LICENSE-FIXTURES.md): the
+// emulator is scripted with the recorded model turns (parts sent untouched, recorded signatures
+// accepted), every request Signet sends must pass its validation, and each one is compared with the
 // request the real client sent, on contents, parts, signatures (as decoded bytes), ids and order.
-import type { Content, GenerateContentRequest, Part } from "@signet/provider";
+import type {
+  Content,
+  GenerateContentRequest,
+  GenerateContentResponse,
+  GroundingMetadata,
+  Part,
+} from "@signet/provider";
+import type { PartsTurn } from "@signet/testing";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
 import type { RunResult } from "./run-result.js";
+import { emulated, request, sentBody } from "./test-support/emulated.js";
 import { fixtureJson, recordedChunks, recordedRequest, signatureBytes } from "./test-support/fixtures.js";
-import { scripted } from "./test-support/harness.js";
 import { testTool } from "./test-support/tools.js";
 
 interface Meta {
@@ -70,6 +78,30 @@ function declaredNames(request: GenerateContentRequest): string[] {
   );
 }
 
+/** A recorded response (all its chunks) as one scripted turn: the parts exactly as recorded. */
+function recordedTurn(chunks: GenerateContentResponse[]): PartsTurn {
+  const parts: Part[] = [];
+  let finishReason: string | undefined;
+  let finishMessage: string | undefined;
+  let groundingMetadata: GroundingMetadata | undefined;
+  for (const chunk of chunks) {
+    const candidate = chunk.candidates?.[0];
+    parts.push(...(candidate?.content?.parts ?? []));
+    finishReason = candidate?.finishReason ?? finishReason;
+    finishMessage = candidate?.finishMessage ?? finishMessage;
+    if (candidate?.groundingMetadata && Object.keys(candidate.groundingMetadata).length) {
+      groundingMetadata = candidate.groundingMetadata;
+    }
+  }
+  return {
+    parts,
+    signatures: "none",
+    ...(finishReason ? { finishReason } : {}),
+    ...(finishMessage ? { finishMessage } : {}),
+    ...(groundingMetadata ? { groundingMetadata } : {}),
+  };
+}
+
 async function replay(prefix: string, quirks: Quirks = {}) {
   const meta = fixtureJson<Meta>(`${prefix}.meta.json`);
   const requests = meta.turns.map((t) => recordedRequest(t.request_file));
@@ -96,8 +128,9 @@ async function replay(prefix: string, quirks: Quirks = {}) {
   const tools = declaredNames(requests[0]!).map((name) =>
     testTool({ name, execute: () => answers.get(name)?.shift() ?? {} }),
   );
-  const { model, provider } = await scripted(
-    responses.map((chunks) => ({ chunks: streaming ? chunks : [chunks[0]!] })),
+  const { emulator, provider } = await emulated(
+    responses.map((chunks) => recordedTurn(streaming ? chunks : [chunks[0]!])),
+    { emulator: { foreignSignatures: "accept" } },
   );
   const hasSearch = (requests[0]!.tools ?? []).some((t) => "googleSearch" in t || "google_search" in t);
   const agent = new Agent({
@@ -115,20 +148,21 @@ async function replay(prefix: string, quirks: Quirks = {}) {
   const first = requests[0]!.contents;
   let result = await go(first.at(-1)!, first.slice(0, -1));
   // A recorded next request that ends with new user text continues the conversation.
-  while (result && model.requests.length < requests.length) {
-    const next = requests[model.requests.length]!.contents.at(-1)!;
+  while (result && emulator.requests.length < requests.length) {
+    const next = requests[emulator.requests.length]!.contents.at(-1)!;
     if (!next.parts.some((p: Part) => "text" in p)) break;
     result = await go(next, result);
   }
   // A recording may end on a call the real client answered in a later, unrecorded request.
-  expect(model.requests.length).toBeGreaterThanOrEqual(requests.length);
-  for (let k = 1; k < requests.length; k++) {
-    expect(
-      comparable(model.requests[k]!.body.contents, serverIds, quirks),
-      `${prefix} turn ${k + 1}`,
-    ).toEqual(comparable(requests[k]!.contents, serverIds, quirks));
+  expect(emulator.requests.length).toBeGreaterThanOrEqual(requests.length);
+  for (let k = 0; k < requests.length; k++) {
+    // Accepted by the emulator's validation, as the real API accepted the recorded request.
+    expect(request(emulator, k).status, request(emulator, k).error).toBe(200);
+    expect(comparable(sentBody(emulator, k).contents, serverIds, quirks), `${prefix} turn ${k + 1}`).toEqual(
+      comparable(requests[k]!.contents, serverIds, quirks),
+    );
   }
-  return { model, requests };
+  return { emulator, requests };
 }
 
 describe("recorded multi-turn cases: Signet's next request matches the real client's", () => {
@@ -147,31 +181,31 @@ describe("recorded multi-turn cases: Signet's next request matches the real clie
   });
 
   it("pydantic-ai g3 pro stream: same signed call; Signet also keeps the trailing empty STOP part", async () => {
-    const { model } = await replay("pydantic-ai__g3pro-stream-fc-signature", { dropEmptyText: true });
-    expect(model.requests[1]!.body.contents[1]!.parts.at(-1)).toEqual({ text: "" });
+    const { emulator } = await replay("pydantic-ai__g3pro-stream-fc-signature", { dropEmptyText: true });
+    expect(sentBody(emulator, 1).contents[1]!.parts.at(-1)).toEqual({ text: "" });
   });
 
   it("llm-gemini 2.5: same calls and signatures; Signet also keeps the thought part llm-gemini dropped", async () => {
-    const { model } = await replay("llm-gemini__g25flash-thoughts-fc-jsonarray-stream", {
+    const { emulator } = await replay("llm-gemini__g25flash-thoughts-fc-jsonarray-stream", {
       dropThoughts: true,
     });
-    expect(model.requests[1]!.body.contents[1]!.parts[0]).toMatchObject({ thought: true });
+    expect(sentBody(emulator, 1).contents[1]!.parts[0]).toMatchObject({ thought: true });
   });
 
   it("llm-gemini g3 flash: same parts and signature; llm-gemini moved the empty text part first", async () => {
     // INDEX.md: llm-gemini prepends {"text":""} to the model turn; Signet keeps the part where it arrived (last).
-    const { model } = await replay("llm-gemini__g3flash-fc-signature-jsonarray-stream", {
+    const { emulator } = await replay("llm-gemini__g3flash-fc-signature-jsonarray-stream", {
       dropEmptyText: true,
     });
-    expect(model.requests[1]!.body.contents[1]!.parts.map((p) => Object.keys(p).sort().join("+"))).toEqual([
+    expect(sentBody(emulator, 1).contents[1]!.parts.map((p) => Object.keys(p).sort().join("+"))).toEqual([
       "functionCall+thoughtSignature",
       "text",
     ]);
   });
 
   it("case 8 keeps the server-issued id and every signed toolCall/toolResponse part", async () => {
-    const { model } = await replay("pydantic-ai__g3flash-fc-plus-google-search");
-    const sent = model.requests[1]!.body.contents;
+    const { emulator } = await replay("pydantic-ai__g3flash-fc-plus-google-search");
+    const sent = sentBody(emulator, 1).contents;
     expect(sent[2]!.parts[0]).toMatchObject({ functionResponse: { id: "oqeiriep", name: "calculator" } });
     expect(sent[1]!.parts.filter((p) => p.thoughtSignature).length).toBe(sent[1]!.parts.length);
   });

@@ -1,0 +1,121 @@
+// Invariant 8: events reach the consumer as chunks arrive, and a slow consumer slows the run down
+// instead of piling events up.
+import type { GenerateContentResponse, Part } from "@signet/provider";
+import { createProvider } from "@signet/provider";
+import { afterEach, describe, expect, it } from "vitest";
+import { Agent } from "./agent.js";
+import { answeredParts, emulated, G3 } from "./test-support/emulated.js";
+import { type RawModel, startRawModel } from "./test-support/raw-model.js";
+import { deferred, testTool } from "./test-support/tools.js";
+
+const echo = testTool<{ q: string }>({
+  name: "echo",
+  required: { q: "string" },
+  execute: ({ q }) => ({ echoed: q }),
+});
+
+const chunk = (parts: Part[], finishReason?: string): GenerateContentResponse =>
+  ({
+    candidates: [{ content: { role: "model", parts }, index: 0, ...(finishReason ? { finishReason } : {}) }],
+  }) as GenerateContentResponse;
+
+let raw: RawModel | undefined;
+afterEach(async () => {
+  await raw?.close();
+  raw = undefined;
+});
+
+describe("streaming is streaming", () => {
+  it("text deltas and tool calls reach the consumer while the response is still open", async () => {
+    // The emulator cannot hold a response open until the test says so; this raw model can. It writes
+    // each next chunk only after the consumer received the event of the previous one: if events
+    // waited for the end of the response, this test would deadlock instead.
+    const held = [deferred(), deferred()];
+    const call: Part = {
+      functionCall: { name: "echo", args: { q: "hi" } },
+      thoughtSignature: "c2lnbmF0dXJl",
+    };
+    const answer: Part[] = [{ text: "Done" }, { text: "", thoughtSignature: "bGFzdA==" }];
+    raw = await startRawModel([
+      {
+        chunks: [chunk([{ text: "Let me check." }]), chunk([call]), chunk([{ text: "" }], "STOP")],
+        beforeChunk: (i) => (i === 0 ? Promise.resolve() : held[i - 1]!.promise),
+      },
+      { chunks: [chunk([answer[0]!]), chunk([answer[1]!], "STOP")] },
+    ]);
+    const provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: raw.baseUrl, retry: false });
+    const stream = new Agent({ provider, model: G3, tools: [echo] }).stream("go");
+    const order: string[] = [];
+    for await (const event of stream) {
+      order.push(event.type === "text_delta" ? `text:${event.text}` : event.type);
+      if (event.type === "text_delta" && event.text === "Let me check.") held[0]!.resolve();
+      if (event.type === "tool_call") {
+        expect(event).toMatchObject({ name: "echo", args: { q: "hi" }, step: 1 });
+        held[1]!.resolve();
+      }
+    }
+    await provider.close();
+    expect(order).toEqual([
+      "run_start",
+      "step_start",
+      "text:Let me check.",
+      "tool_call",
+      "tool_result",
+      "step_finish",
+      "step_start",
+      "text:Done",
+      "step_finish",
+      "run_finish",
+    ]);
+    const result = await stream.result;
+    // The streamed turns are stored part by part as received, the empty STOP chunk's part included.
+    const turn = { role: "model", parts: [{ text: "Let me check." }, call, { text: "" }] };
+    const response = {
+      role: "user",
+      parts: [{ functionResponse: { name: "echo", response: { echoed: "hi" } } }],
+    };
+    const question = { role: "user", parts: [{ text: "go" }] };
+    expect(raw.bodies).toEqual([
+      { contents: [question], tools: [{ functionDeclarations: [echo.declaration] }] },
+      { contents: [question, turn, response], tools: [{ functionDeclarations: [echo.declaration] }] },
+    ]);
+    expect(result.contents).toEqual([question, turn, response, { role: "model", parts: answer }]);
+  });
+
+  it("a slow consumer keeps the backlog at the high-water mark; every part still arrives as sent", async () => {
+    const words = Array.from({ length: 300 }, (_, i) => `w${i} `);
+    const { emulator, provider } = await emulated([{ parts: words.map((text) => ({ text })) }]);
+    const mark = 8;
+    let emitted = 0;
+    let consumed = 0;
+    let maxBacklog = 0;
+    const behind = deferred();
+    const agent = new Agent({
+      provider,
+      model: G3,
+      hooks: {
+        onEvent: () => {
+          emitted++;
+          maxBacklog = Math.max(maxBacklog, emitted - consumed);
+          if (emitted - consumed >= mark) behind.resolve();
+        },
+      },
+    });
+    const stream = agent.stream("talk", { highWaterMark: mark });
+    const texts: string[] = [];
+    for await (const event of stream) {
+      consumed++;
+      if (event.type === "text_delta") texts.push(event.text);
+      // Fall behind once by the whole mark, then stay slow: one event per turn of the event loop.
+      if (consumed === 1) await behind.promise;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    // At most the mark, plus the events of one chunk and the step's closing events.
+    expect(maxBacklog).toBeGreaterThanOrEqual(mark);
+    expect(maxBacklog).toBeLessThanOrEqual(mark + 3);
+    expect(texts).toEqual(words);
+    const result = await stream.result;
+    expect(result.contents[1]).toEqual({ role: "model", parts: answeredParts(emulator, 0) });
+    expect(result.text).toBe(words.join(""));
+  });
+});
