@@ -4,7 +4,8 @@
 import { ConfigError } from "./errors.js";
 import type { GatewayName } from "./provider-types.js";
 
-function envHint(gateway: GatewayName): string {
+/** Where a key for `gateway` comes from in the environment. */
+export function apiKeyEnvHint(gateway: GatewayName): string {
   return `SIGNET_API_KEY${gateway === "google" ? " (or GEMINI_API_KEY / GOOGLE_API_KEY)" : ""}`;
 }
 
@@ -14,7 +15,7 @@ export function checkApiKey(gateway: GatewayName, apiKey: unknown): string {
   if (key === "") {
     throw new ConfigError(
       "missing_api_key",
-      `No API key for the ${gateway} gateway: pass apiKey, or set ${envHint(gateway)}.`,
+      `No API key for the ${gateway} gateway: pass apiKey, or set ${apiKeyEnvHint(gateway)}.`,
     );
   }
   for (let i = 0; i < key.length; i++) {
@@ -22,7 +23,7 @@ export function checkApiKey(gateway: GatewayName, apiKey: unknown): string {
     if (c < 0x21 || c > 0x7e) {
       throw new ConfigError(
         "invalid_config",
-        `The API key for the ${gateway} gateway has a space, line break or non-ASCII character at position ${i + 1} of ${key.length}. Copy the key again into apiKey or ${envHint(gateway)}: it is one line of printable ASCII.`,
+        `The API key for the ${gateway} gateway has a space, line break or non-ASCII character at position ${i + 1} of ${key.length}. Copy the key again into apiKey or ${apiKeyEnvHint(gateway)}: it is one line of printable ASCII.`,
       );
     }
   }

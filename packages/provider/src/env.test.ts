@@ -46,7 +46,7 @@ describe("providerFromEnv", () => {
     expect(google.code).toBe("missing_api_key");
     expect(google.message).toMatch(/SIGNET_API_KEY \(or GEMINI_API_KEY \/ GOOGLE_API_KEY\)/);
     const kie = configError(() => providerFromEnv({ SIGNET_GATEWAY: "kie", GEMINI_API_KEY: "g" }));
-    expect(kie.message).toBe("No API key for the kie gateway: set SIGNET_API_KEY.");
+    expect(kie.message).toBe("No API key for the kie gateway: pass apiKey, or set SIGNET_API_KEY.");
     expect(configError(() => createProvider({ gateway: "kkiai", apiKey: " " })).code).toBe("missing_api_key");
   });
 

@@ -1,5 +1,6 @@
 // The environment a CLI or example reads (DESIGN.md): SIGNET_GATEWAY, SIGNET_API_KEY (google also
 // GEMINI_API_KEY / GOOGLE_API_KEY), SIGNET_BASE_URL, SIGNET_MODEL, SIGNET_LOG_LEVEL.
+import { checkApiKey } from "./api-key.js";
 import { ConfigError } from "./errors.js";
 import { isGatewayName, type PresetGatewayName } from "./gateways.js";
 import { createLogger } from "./logging.js";
@@ -42,13 +43,7 @@ export function providerOptionsFromEnv(
   overrides: Partial<Omit<ProviderOptions, "gateway" | "custom">> = {},
 ): ProviderOptions {
   const gateway = gatewayFromEnv(env);
-  const apiKey = overrides.apiKey ?? apiKeyFromEnv(gateway, env);
-  if (!apiKey) {
-    throw new ConfigError(
-      "missing_api_key",
-      `No API key for the ${gateway} gateway: set SIGNET_API_KEY${gateway === "google" ? " (or GEMINI_API_KEY / GOOGLE_API_KEY)" : ""}.`,
-    );
-  }
+  const apiKey = checkApiKey(gateway, overrides.apiKey ?? apiKeyFromEnv(gateway, env));
   const baseUrl = overrides.baseUrl ?? nonEmpty(env.SIGNET_BASE_URL);
   const model = overrides.model ?? nonEmpty(env.SIGNET_MODEL);
   const level = nonEmpty(env.SIGNET_LOG_LEVEL);

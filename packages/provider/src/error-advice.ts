@@ -1,16 +1,9 @@
 // What each normalized error code tells the user to do next. The server's own message is quoted;
 // the advice names the setting, the env var or the action (top up, check the key, wait N s, pick
 // another model).
+import { apiKeyEnvHint } from "./api-key.js";
 import type { ErrorContext } from "./error-mapping.js";
 import type { ProviderErrorCode } from "./errors.js";
-import type { GatewayName } from "./provider-types.js";
-
-/** Environment variable hint for a key, per gateway. */
-function keyHint(gateway: GatewayName): string {
-  return gateway === "google"
-    ? "SIGNET_API_KEY (or GEMINI_API_KEY / GOOGLE_API_KEY)"
-    : "SIGNET_API_KEY (or the apiKey option)";
-}
 
 function waitText(ms: number | undefined): string {
   return ms === undefined ? "wait a moment" : `wait ${Math.ceil(ms / 1000)}s`;
@@ -39,7 +32,7 @@ export function advise(
   const model = ctx.model ? `"${ctx.model}"` : "the model";
   switch (code) {
     case "invalid_api_key":
-      return `${gw} rejected the API key (HTTP ${ctx.status})${said}. Check the key in ${keyHint(gw)}: it may be mistyped, disabled or for another gateway.`;
+      return `${gw} rejected the API key (HTTP ${ctx.status})${said}. Check the key given as apiKey or in ${apiKeyEnvHint(gw)}: it may be mistyped, disabled or for another gateway.`;
     case "permission_denied":
       return `${gw} refused this key access (HTTP ${ctx.status})${said}. Use a key whose project may call this API and model, or enable the API for the key's project.`;
     case "ip_not_allowed":

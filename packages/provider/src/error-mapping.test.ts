@@ -39,7 +39,7 @@ describe("Google envelope", () => {
       },
     });
     expect([e.code, e.retryable, e.status, e.gateway]).toEqual(["invalid_api_key", false, 400, "google"]);
-    expect(e.message).toMatch(/Check the key in SIGNET_API_KEY \(or GEMINI_API_KEY/);
+    expect(e.message).toMatch(/Check the key given as apiKey or in SIGNET_API_KEY \(or GEMINI_API_KEY/);
     expect(e.rawBody).toContain("API_KEY_INVALID");
   });
 

@@ -175,8 +175,9 @@ export function buildHttpRequest(
   apiKey: string,
   body: object,
 ): HttpRequestSpec {
-  const useStream = kind === "stream" || preset.generatePath === null;
-  const template = useStream ? preset.streamPath : (preset.generatePath as string);
+  const generatePath = kind === "generate" ? preset.generatePath : null;
+  const useStream = generatePath === null;
+  const template = generatePath ?? preset.streamPath;
   let url = preset.baseUrl + template.replace("{model}", modelPathSegment(model));
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (useStream && preset.streamPath.includes("alt=sse")) headers.accept = "text/event-stream";

@@ -132,6 +132,39 @@ describe.each<PresetGatewayName>(["google", "kie", "kkiai", "aivideoapi"])("%s",
   });
 });
 
+describe("custom gateway", () => {
+  it("a key under any header or query name stays out of logs and errors", async () => {
+    const server = await loopback((rq, res) => {
+      res.writeHead(403, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "ip_not_allowed", message: echo(rq.url) } }));
+    });
+    servers.push(server);
+    const { logger, lines } = memoryLogger();
+    const p = createProvider({
+      gateway: "custom",
+      apiKey: KEY,
+      logger,
+      retry: false,
+      custom: {
+        baseUrl: server.base,
+        auth: [
+          { type: "header", name: "X-Custom-Auth" },
+          { type: "query", name: "auth" },
+        ],
+        errorEnvelope: "gateway",
+      },
+    });
+    const e = await failure(() => p.generate("gemini-2.5-flash", req));
+    await p.close();
+    expect(e.code).toBe("ip_not_allowed");
+    expectNoKey("error", e);
+    expectNoKey("logs", lines.join(""));
+    const request = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "Gemini request");
+    expect(request.headers["x-custom-auth"]).toBe("[redacted]");
+    expect(request.url).toMatch(/\?auth=\[redacted\]$/);
+  });
+});
+
 describe("the runtime's own errors", () => {
   it("a fetch error quoting the URL or a header has the key redacted in message, cause and stack", () => {
     const undiciLike = new TypeError("fetch failed", {

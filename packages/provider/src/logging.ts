@@ -3,6 +3,7 @@
 // logging costs nothing when it is off.
 import { type Logger, pino } from "pino";
 import { ConfigError } from "./errors.js";
+import { redactKey } from "./key-redaction.js";
 
 export type { Logger };
 
@@ -32,16 +33,24 @@ export function createLogger(level: string = "silent"): Logger {
   );
 }
 
-/** The URL with any key-like query parameter replaced. */
-export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, `$1${REDACTED}`);
+/**
+ * The URL with any key-like query parameter replaced, and `apiKey` wherever else it appears (a
+ * custom gateway may put it under any query name).
+ */
+export function redactUrl(url: string, apiKey?: string): string {
+  return redactKey(url.replace(SECRET_QUERY, `$1${REDACTED}`), apiKey);
 }
 
-/** Headers with every credential replaced (`Authorization: Bearer [redacted]`). */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+/**
+ * Headers with every credential replaced (`Authorization: Bearer [redacted]`): credential-like names,
+ * and any header holding `apiKey` (a custom gateway may use any header name).
+ */
+export function redactHeaders(headers: Record<string, string>, apiKey?: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!SECRET_HEADER.test(name)) out[name] = value;
+    const secret =
+      SECRET_HEADER.test(name) || (!!apiKey && (value === apiKey || value === `Bearer ${apiKey}`));
+    if (!secret) out[name] = value;
     else out[name] = /^bearer\s/i.test(value) ? `Bearer ${REDACTED}` : REDACTED;
   }
   return out;

@@ -6,6 +6,7 @@ import { checkApiKey } from "./api-key.js";
 import { AttemptSignal } from "./attempt-signal.js";
 import { capabilitiesFor } from "./capabilities.js";
 import { readChunkStream } from "./chunk-stream.js";
+import { requestIdFrom } from "./error-mapping.js";
 import { ProviderError } from "./errors.js";
 import {
   buildHttpRequest,
@@ -127,8 +128,8 @@ class GeminiProvider implements SignetProvider {
         model,
         kind,
         attempt: n,
-        url: redactUrl(spec.url),
-        headers: redactHeaders(spec.headers),
+        url: redactUrl(spec.url, this.#apiKey),
+        headers: redactHeaders(spec.headers, this.#apiKey),
         bodyChars: spec.body.length,
       };
       if (log.isLevelEnabled("trace")) entry.body = abbreviateForLog(spec.payload ?? JSON.parse(spec.body));
@@ -169,7 +170,7 @@ class GeminiProvider implements SignetProvider {
         try {
           const response = await this.#open(spec, model, "generate", n, attempt);
           const ctx = this.#context(model, attempt);
-          const requestId = response.headers.get("x-request-id") ?? undefined;
+          const requestId = requestIdFrom(response.headers);
           if (spec.read === "json") return { response: await readJsonResponse(response, ctx), requestId };
           // A stream-only gateway (KIE): read the stream to its end.
           const acc = new StreamAccumulator();

@@ -111,7 +111,8 @@ export function toGenerateResult(
     text: textOf(parts),
     finishReason: first?.finishReason,
     usage: response.usageMetadata,
-    requestId: response.responseId ?? requestId,
+    // The gateway's request id (what its support asks for); the response id when there is none.
+    requestId: requestId ?? response.responseId,
     attempts,
   };
 }
