@@ -4,6 +4,7 @@
 
 import { checkApiKey } from "./api-key.js";
 import { AttemptSignal } from "./attempt-signal.js";
+import { type CallLog, logHttpError, logRequest, logResponse } from "./call-log.js";
 import { capabilitiesFor } from "./capabilities.js";
 import { readChunkStream } from "./chunk-stream.js";
 import { requestIdFrom } from "./error-mapping.js";
@@ -17,7 +18,7 @@ import {
   type PresetGatewayName,
   resolveGateway,
 } from "./gateways.js";
-import { abbreviateForLog, createLogger, type Logger, redactHeaders, redactUrl } from "./logging.js";
+import { createLogger, type Logger } from "./logging.js";
 import { normalizeRequest, type RequestInput } from "./normalize-request.js";
 import type {
   CallOptions,
@@ -78,6 +79,9 @@ function abortedBeforeStart(gateway: GatewayName, signal: AbortSignal): Provider
   });
 }
 
+/** What the readers and error mappers of one attempt need. */
+type AttemptContext = ReadContext & { attempt: AttemptSignal };
+
 class GeminiProvider implements SignetProvider {
   readonly gateway: GatewayName;
   readonly preset: GatewayPreset;
@@ -110,7 +114,7 @@ class GeminiProvider implements SignetProvider {
     return buildHttpRequest(this.preset, model, kind, this.#apiKey, wire);
   }
 
-  #context(model: string, attempt: AttemptSignal): ReadContext & { attempt: AttemptSignal } {
+  #context(model: string, attempt: AttemptSignal): AttemptContext {
     return {
       gateway: this.gateway,
       model,
@@ -120,56 +124,37 @@ class GeminiProvider implements SignetProvider {
     };
   }
 
-  async #open(spec: HttpRequestSpec, model: string, kind: CallKind, n: number, attempt: AttemptSignal) {
-    const log = this.logger;
-    if (log.isLevelEnabled("debug")) {
-      const entry: Record<string, unknown> = {
-        gateway: this.gateway,
-        model,
-        kind,
-        attempt: n,
-        url: redactUrl(spec.url, this.#apiKey),
-        headers: redactHeaders(spec.headers, this.#apiKey),
-        bodyChars: spec.body.length,
-      };
-      if (log.isLevelEnabled("trace")) entry.body = abbreviateForLog(spec.payload ?? JSON.parse(spec.body));
-      log.debug(entry, "Gemini request");
-    }
+  /** Sends one attempt; resolves at a 2xx response, throws the mapped error for any other status. */
+  async #open(spec: HttpRequestSpec, ctx: AttemptContext, log: CallLog, n: number): Promise<Response> {
+    logRequest(log, spec, n);
     const started = performance.now();
-    const response = await this.#transport.send(spec, this.#context(model, attempt));
-    if (log.isLevelEnabled("debug")) {
-      log.debug(
-        {
-          gateway: this.gateway,
-          model,
-          status: response.status,
-          ms: Math.round(performance.now() - started),
-        },
-        "Gemini response headers",
-      );
-    }
+    const response = await this.#transport.send(spec, ctx);
+    logResponse(log, response.status, started);
     if (!response.ok) {
-      const error = await errorFromHttp(response, this.#context(model, attempt));
-      if (log.isLevelEnabled("debug")) {
-        log.debug({ gateway: this.gateway, model, code: error.code, status: error.status }, "Gemini error");
-      }
+      const error = await errorFromHttp(response, ctx);
+      logHttpError(log, error);
       throw error;
     }
     return response;
   }
 
+  #callLog(model: string, kind: CallKind): CallLog {
+    return { logger: this.logger, gateway: this.gateway, model, kind, apiKey: this.#apiKey };
+  }
+
   async generate(model: string, request: RequestInput, options: CallOptions = {}): Promise<GenerateResult> {
     const spec = this.#prepare(model, request, "generate");
     if (options.signal?.aborted) throw abortedBeforeStart(this.gateway, options.signal);
+    const log = this.#callLog(model, "generate");
     const { value, attempts } = await withRetries(
       async (n) => {
         const attempt = new AttemptSignal(
           options.signal,
           options.timeoutMs ?? this.#transport.timeouts.attemptMs,
         );
+        const ctx = this.#context(model, attempt);
         try {
-          const response = await this.#open(spec, model, "generate", n, attempt);
-          const ctx = this.#context(model, attempt);
+          const response = await this.#open(spec, ctx, log, n);
           const requestId = requestIdFrom(response.headers);
           if (spec.read === "json") return { response: await readJsonResponse(response, ctx), requestId };
           // A stream-only gateway (KIE): read the stream to its end.
@@ -177,7 +162,7 @@ class GeminiProvider implements SignetProvider {
           for await (const chunk of readChunkStream(response, ctx)) acc.add(chunk);
           return { response: acc.response(), requestId };
         } catch (error) {
-          throw transportError(error, this.#context(model, attempt), "generate");
+          throw transportError(error, ctx, "generate");
         } finally {
           attempt.dispose();
         }
@@ -202,6 +187,7 @@ class GeminiProvider implements SignetProvider {
   ): AsyncGenerator<GenerateContentResponse> {
     const spec = this.#prepare(model, request, "stream");
     if (options.signal?.aborted) throw abortedBeforeStart(this.gateway, options.signal);
+    const log = this.#callLog(model, "stream");
     // Retries cover opening the stream and reading its first chunk: nothing has reached the consumer
     // yet. After the first chunk is yielded, a failure is thrown as is.
     const { value: open } = await withRetries(
@@ -210,21 +196,22 @@ class GeminiProvider implements SignetProvider {
           options.signal,
           options.timeoutMs ?? this.#transport.timeouts.attemptMs,
         );
+        const ctx = this.#context(model, attempt);
         try {
-          const response = await this.#open(spec, model, "stream", n, attempt);
+          const response = await this.#open(spec, ctx, log, n);
           // The attempt deadline covers the wait for the response; silences are bounded by bodyMs.
           attempt.clearTimer();
-          const chunks = readChunkStream(response, this.#context(model, attempt));
+          const chunks = readChunkStream(response, ctx);
           const first = await chunks.next();
-          return { chunks, first, attempt };
+          return { chunks, first, ctx };
         } catch (error) {
           attempt.dispose();
-          throw transportError(error, this.#context(model, attempt), "stream");
+          throw transportError(error, ctx, "stream");
         }
       },
       this.#retryRun(model, "stream", options),
     );
-    const { chunks, first, attempt } = open;
+    const { chunks, first, ctx } = open;
     try {
       if (first.done) return;
       yield first.value;
@@ -234,10 +221,10 @@ class GeminiProvider implements SignetProvider {
         yield step.value;
       }
     } catch (error) {
-      throw transportError(error, this.#context(model, attempt), "stream");
+      throw transportError(error, ctx, "stream");
     } finally {
       await chunks.return(undefined);
-      attempt.dispose();
+      ctx.attempt.dispose();
     }
   }
 
