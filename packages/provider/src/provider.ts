@@ -114,7 +114,12 @@ class GeminiProvider implements SignetProvider {
     return buildHttpRequest(this.preset, model, kind, this.#apiKey, wire);
   }
 
-  #context(model: string, attempt: AttemptSignal): AttemptContext {
+  /** A fresh attempt: the caller's signal plus a new per-attempt timer, and what its readers need. */
+  #attempt(model: string, options: CallOptions): AttemptContext {
+    const attempt = new AttemptSignal(
+      options.signal,
+      options.timeoutMs ?? this.#transport.timeouts.attemptMs,
+    );
     return {
       gateway: this.gateway,
       model,
@@ -148,11 +153,7 @@ class GeminiProvider implements SignetProvider {
     const log = this.#callLog(model, "generate");
     const { value, attempts } = await withRetries(
       async (n) => {
-        const attempt = new AttemptSignal(
-          options.signal,
-          options.timeoutMs ?? this.#transport.timeouts.attemptMs,
-        );
-        const ctx = this.#context(model, attempt);
+        const ctx = this.#attempt(model, options);
         try {
           const response = await this.#open(spec, ctx, log, n);
           const requestId = requestIdFrom(response.headers);
@@ -164,7 +165,7 @@ class GeminiProvider implements SignetProvider {
         } catch (error) {
           throw transportError(error, ctx, "generate");
         } finally {
-          attempt.dispose();
+          ctx.attempt.dispose();
         }
       },
       this.#retryRun(model, "generate", options),
@@ -192,20 +193,16 @@ class GeminiProvider implements SignetProvider {
     // yet. After the first chunk is yielded, a failure is thrown as is.
     const { value: open } = await withRetries(
       async (n) => {
-        const attempt = new AttemptSignal(
-          options.signal,
-          options.timeoutMs ?? this.#transport.timeouts.attemptMs,
-        );
-        const ctx = this.#context(model, attempt);
+        const ctx = this.#attempt(model, options);
         try {
           const response = await this.#open(spec, ctx, log, n);
           // The attempt deadline covers the wait for the response; silences are bounded by bodyMs.
-          attempt.clearTimer();
+          ctx.attempt.clearTimer();
           const chunks = readChunkStream(response, ctx);
           const first = await chunks.next();
           return { chunks, first, ctx };
         } catch (error) {
-          attempt.dispose();
+          ctx.attempt.dispose();
           throw transportError(error, ctx, "stream");
         }
       },

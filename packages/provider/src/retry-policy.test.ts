@@ -40,6 +40,10 @@ const googleError =
 const gatewayError = (status: number, code: string) => () =>
   HttpResponse.json({ error: { code, message: `${code} happened`, type: "x" } }, { status });
 const ok = () => HttpResponse.json(textChunk("done", "STOP"));
+const retryInfo = (retryDelay: string) => ({
+  "@type": "type.googleapis.com/google.rpc.RetryInfo",
+  retryDelay,
+});
 
 describe("retries", () => {
   it("429 with RetryInfo 1s waits about a second, then succeeds", async () => {
@@ -47,7 +51,7 @@ describe("retries", () => {
       googleError(429, {
         message: "Rate limited.",
         status: "RESOURCE_EXHAUSTED",
-        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1s" }],
+        details: [retryInfo("1s")],
       }),
       ok,
     );
@@ -114,7 +118,7 @@ describe("retries", () => {
             "@type": "type.googleapis.com/google.rpc.QuotaFailure",
             violations: [{ quotaId: "GenerateRequestsPerDayPerProjectPerModel-FreeTier" }],
           },
-          { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1s" },
+          retryInfo("1s"),
         ],
       }),
       "quota_exhausted",
@@ -203,7 +207,7 @@ describe("retries", () => {
       googleError(503, {
         message: "The model is overloaded.",
         status: "UNAVAILABLE",
-        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "0.2s" }],
+        details: [retryInfo("0.2s")],
       }),
       ok,
     );
