@@ -7,18 +7,11 @@ import { isRecord } from "./field-names.js";
 import { functionCalls, functionResponses, type Turn } from "./function-turns.js";
 import type { ModelReply } from "./model-reply.js";
 import type { ModelTraits } from "./model-traits.js";
+import { namedEntities } from "./named-entities.js";
 
 /** A valid 1x1 PNG: image models answer with it. */
 export const TINY_PNG_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
-
-const NOT_NAMES = new Set(
-  (
-    "What Whats What's How Is Are Will Would Should Do Does Did Can Could Please Tell Give Show The A An In " +
-    "And Or I Me My It Its Weather Today Tomorrow Compare Also Then Which Who When Where Why Hi Hello Hey " +
-    "Thanks Thank Find Get Check Look Use Call Let Now Right This That These Those Both Is There"
-  ).split(" "),
-);
 
 export function genericReply(
   request: GenerateContentRequest,
@@ -31,7 +24,9 @@ export function genericReply(
       ? [{ text: "**Working it out**\n\nI read the request and decide what to answer.", thought: true }]
       : [];
   if (last && functionResponses(last).length > 0) {
-    return { parts: [...thoughts, { text: quoteResponses(turns) }] };
+    // Gemini 3 answers function results without thinking, as recorded (see `modelThought`).
+    const summary = traits.family === "gemini-3" ? [] : thoughts;
+    return { parts: [...summary, { text: quoteResponses(turns) }] };
   }
   const question = questionText(last);
 
@@ -67,18 +62,6 @@ function questionText(turn: Turn | undefined): string {
 
 function declaredFunctions(request: GenerateContentRequest): FunctionDeclaration[] {
   return (request.tools ?? []).flatMap((t) => ("functionDeclarations" in t ? t.functionDeclarations : []));
-}
-
-/** Places and names in the question: capitalized words that are not sentence furniture. */
-export function namedEntities(question: string): string[] {
-  const found: string[] = [];
-  for (const match of question.matchAll(/\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*)*/gu)) {
-    const words = match[0].split(/\s+/).map((w) => w.replace(/[.'-]+$/, ""));
-    while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
-    const name = words.join(" ");
-    if (name && !found.includes(name)) found.push(name);
-  }
-  return found;
 }
 
 function planCalls(
