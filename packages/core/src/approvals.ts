@@ -1,11 +1,11 @@
 // Approvals: a call that needs a human decision waits while the run pauses with its state; a
 // rejected call is answered with an error the model can read; an approved one runs like any other.
 import type { FunctionCall } from "@signet/provider";
+import { errorOutcome, type PreparedCall, prepareCall } from "./call-preparation.js";
 import type { RunContext } from "./run-context.js";
 import { emitOutcome } from "./run-events.js";
 import type { PendingApproval } from "./run-result.js";
 import type { PendingCall } from "./run-state.js";
-import { errorOutcome, type PreparedCall, prepareCall } from "./tool-execution.js";
 
 /** The calls still waiting for a decision. */
 export function awaitingApproval(pending: readonly PendingCall[] | undefined): PendingCall[] {

@@ -25,7 +25,9 @@ export async function runLoop(
   const { state, resumed, maxSteps } = startRun(config, input, options);
   const ctx = new RunContext(config, state, resumed, maxSteps, options, transport, sink);
   const searchStrategy = config.search.used;
-  ctx.log.info({ model: config.model, searchStrategy, resumed }, "run start");
+  if (ctx.log.isLevelEnabled("info")) {
+    ctx.log.info({ model: config.model, searchStrategy, resumed }, "run start");
+  }
   if (ctx.emitting) {
     ctx.emit({ type: "run_start", runId: state.runId, model: config.model, searchStrategy, resumed });
   }
@@ -58,7 +60,9 @@ export async function runLoop(
 
 function finish(ctx: RunContext, status: "completed" | "awaiting_approval"): RunResult {
   const result = ctx.result(status);
-  ctx.log.info({ status, steps: ctx.state.step, usage: ctx.state.usage }, "run finish");
+  if (ctx.log.isLevelEnabled("info")) {
+    ctx.log.info({ status, steps: ctx.state.step, usage: ctx.state.usage }, "run finish");
+  }
   if (ctx.emitting) ctx.emit({ type: "run_finish", runId: ctx.runId, result });
   return result;
 }

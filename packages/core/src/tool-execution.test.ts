@@ -2,9 +2,11 @@ import type { FunctionCall } from "@signet/provider";
 import type { AnyTool } from "@signet/tools";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import { type PreparedCall, prepareCall } from "./call-preparation.js";
+import { responseParts } from "./function-responses.js";
 import type { CallOutcome } from "./run-state.js";
 import { deferred, testTool } from "./test-support/tools.js";
-import { executeCalls, type PreparedCall, prepareCall, responseParts } from "./tool-execution.js";
+import { executeCalls } from "./tool-execution.js";
 
 const logger = pino({ enabled: false });
 

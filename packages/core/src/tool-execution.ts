@@ -1,52 +1,11 @@
 // Runs one step's function calls: concurrently up to a bound, `sequential` tools alone, each with
 // its own deadline and the run's abort signal. Failures become `{error: ...}` responses for the
 // model (invariant 5), never exceptions; only the run's abort stops the step.
-import type { FunctionCall, FunctionResponse, Part } from "@signet/provider";
-import {
-  type AnyTool,
-  errorToResponse,
-  invalidArgumentsResponse,
-  resultToResponse,
-  type ToolContext,
-} from "@signet/tools";
+import { errorToResponse, resultToResponse } from "@signet/tools";
 import type { Logger } from "pino";
+import { CallContext } from "./call-context.js";
+import { errorOutcome, type PreparedCall } from "./call-preparation.js";
 import type { CallOutcome } from "./run-state.js";
-import type { ToolErrorInfo } from "./step-record.js";
-
-/** A call whose arguments were checked: ready to run, or already failed. */
-export type PreparedCall =
-  | { ok: true; callId: string; call: FunctionCall; tool: AnyTool; args: unknown }
-  | { ok: false; callId: string; call: FunctionCall; error: ToolErrorInfo };
-
-/** Finds the tool and validates the raw arguments; an unknown tool or bad arguments become an error. */
-export function prepareCall(
-  callId: string,
-  call: FunctionCall,
-  tools: ReadonlyMap<string, AnyTool>,
-): PreparedCall {
-  const tool = tools.get(call.name);
-  if (!tool) {
-    const names = [...tools.keys()];
-    return {
-      ok: false,
-      callId,
-      call,
-      error: {
-        kind: "unknown_tool",
-        message: `There is no tool named "${call.name}". Available tools: ${names.length ? names.join(", ") : "none"}.`,
-      },
-    };
-  }
-  const parsed = tool.parseArgs(call.args);
-  if (!parsed.ok) {
-    return { ok: false, callId, call, error: invalidArgumentsResponse(call.name, parsed.issues).error };
-  }
-  return { ok: true, callId, call, tool, args: parsed.args };
-}
-
-export function errorOutcome(error: ToolErrorInfo, durationMs = 0): CallOutcome {
-  return { ok: false, error, durationMs, response: { error } };
-}
 
 export interface ExecuteOptions {
   concurrency: number;
@@ -125,71 +84,48 @@ export async function executeCalls(
 
 const TIMEOUT: unique symbol = Symbol("timeout");
 
-/** What a tool receives. Its child logger is made on first use: most tools never log. */
-class CallContext implements ToolContext {
-  #logger: Logger | undefined;
-  constructor(
-    readonly signal: AbortSignal,
-    readonly callId: string,
-    private readonly toolName: string,
-    private readonly parentLogger: Logger,
-  ) {}
-
-  get logger(): Logger {
-    this.#logger ??= this.parentLogger.child({ tool: this.toolName, callId: this.callId });
-    return this.#logger;
-  }
-}
-
 async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions): Promise<CallOutcome> {
   await options.onStart?.(call);
   const { tool } = call;
   const timeoutMs = tool.timeoutMs ?? options.defaultTimeoutMs;
-  const controller = new AbortController();
-  const runSignal = options.signal;
-  const forward = () => controller.abort(runSignal?.reason);
-  runSignal?.addEventListener("abort", forward, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
-  });
+  const context = new CallContext(call.callId, tool.name, options.logger, options.signal);
   const started = performance.now();
+  let result: unknown;
   try {
-    const context = new CallContext(controller.signal, call.callId, tool.name, options.logger);
-    const result = await Promise.race([
-      Promise.resolve().then(() => tool.execute(call.args, context)),
-      timedOut,
-    ]);
-    const durationMs = performance.now() - started;
-    if (result === TIMEOUT) {
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-      return errorOutcome(
-        { kind: "timeout", message: `The tool "${tool.name}" did not finish within ${timeoutMs} ms.` },
-        durationMs,
-      );
-    }
-    const response = resultToResponse(result);
-    // A result JSON cannot carry goes back as an error; the tool did run, so it is not run again.
-    if (!response.ok) return errorOutcome(response.response.error, durationMs);
-    return { ok: true, result, durationMs, response: response.response };
+    result = tool.execute(call.args, context);
+    // A tool that returned a value has finished: only a pending one needs a deadline.
+    if (isThenable(result)) result = await within(result, timeoutMs);
   } catch (error) {
     return errorOutcome(errorToResponse(error).error, performance.now() - started);
   } finally {
-    clearTimeout(timer);
-    runSignal?.removeEventListener("abort", forward);
+    context.dispose();
   }
+  const durationMs = performance.now() - started;
+  if (result === TIMEOUT) {
+    context.stop(new Error(`timed out after ${timeoutMs} ms`));
+    return errorOutcome(
+      { kind: "timeout", message: `The tool "${tool.name}" did not finish within ${timeoutMs} ms.` },
+      durationMs,
+    );
+  }
+  const response = resultToResponse(result);
+  // A result JSON cannot carry goes back as an error; the tool did run, so it is not run again.
+  if (!response.ok) return errorOutcome(response.response.error, durationMs);
+  return { ok: true, result, durationMs, response: response.response };
 }
 
-/** The user turn answering a model turn: one `functionResponse` per call, in call order, ids echoed. */
-export function responseParts(calls: readonly FunctionCall[], outcomes: readonly CallOutcome[]): Part[] {
-  const parts: Part[] = new Array(calls.length);
-  for (let i = 0; i < calls.length; i++) {
-    const call = calls[i]!;
-    const functionResponse: FunctionResponse =
-      call.id === undefined
-        ? { name: call.name, response: outcomes[i]!.response }
-        : { id: call.id, name: call.name, response: outcomes[i]!.response };
-    parts[i] = { functionResponse };
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
+}
+
+async function within(pending: PromiseLike<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(resolve, ms, TIMEOUT);
+  });
+  try {
+    return await Promise.race([pending, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
-  return parts;
 }

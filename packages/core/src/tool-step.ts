@@ -3,11 +3,13 @@
 // the answers go back in call order, ids echoed, in one user turn.
 import type { FunctionCall, Part } from "@signet/provider";
 import { awaitingApproval, decideCalls, toApproval } from "./approvals.js";
+import type { PreparedCall } from "./call-preparation.js";
+import { responseParts } from "./function-responses.js";
 import type { RunContext } from "./run-context.js";
 import { emitOutcome, emitStepFinish } from "./run-events.js";
 import type { CallOutcome, PendingCall } from "./run-state.js";
 import type { StepRecord, ToolCallRecord } from "./step-record.js";
-import { executeCalls, type PreparedCall, responseParts } from "./tool-execution.js";
+import { executeCalls } from "./tool-execution.js";
 import { emptyUsage } from "./usage.js";
 
 function pendingFor(ctx: RunContext, calls: readonly FunctionCall[], step: number): PendingCall[] {
@@ -134,9 +136,10 @@ async function answerCalls(ctx: RunContext, pending: PendingCall[], step: number
 
 function toCallRecord(call: PendingCall): ToolCallRecord {
   const outcome: CallOutcome = call.outcome!;
-  const base = { callId: call.callId, name: call.name, args: call.args, durationMs: outcome.durationMs };
-  const withId = call.id === undefined ? base : { ...base, id: call.id };
-  return outcome.ok
-    ? { ...withId, ok: true, result: outcome.result }
-    : { ...withId, ok: false, error: outcome.error };
+  const { callId, name, args } = call;
+  const record: ToolCallRecord = outcome.ok
+    ? { callId, name, args, durationMs: outcome.durationMs, ok: true, result: outcome.result }
+    : { callId, name, args, durationMs: outcome.durationMs, ok: false, error: outcome.error };
+  if (call.id !== undefined) record.id = call.id;
+  return record;
 }
