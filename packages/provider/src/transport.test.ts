@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createProvider } from "./provider.js";
 import { failure } from "./test-support/failure.js";
 import { type Loopback, loopback } from "./test-support/loopback.js";
-import { textChunk } from "./test-support/msw.js";
+import { sse, textChunk } from "./test-support/msw.js";
 
 const req = { contents: [{ role: "user" as const, parts: [{ text: "hi" }] }] };
 const servers: Loopback[] = [];
@@ -45,6 +45,29 @@ describe("transport", () => {
     const e = await failure(() => p.generate("gemini-2.5-flash", req));
     expect([e.code, e.retryable]).toEqual(["timeout", true]);
     expect(e.message).toContain("UND_ERR_HEADERS_TIMEOUT");
+    await p.close();
+  });
+
+  it("a stream that falls silent longer than bodyMs ends with `timeout` (after its first chunk: not retried)", async () => {
+    let calls = 0;
+    const { base } = await serve((_rq, res) => {
+      calls++;
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(sse(textChunk("one")));
+    });
+    const p = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: base,
+      retry: { baseDelayMs: 1 },
+      timeouts: { bodyMs: 150 },
+    });
+    const got: unknown[] = [];
+    const e = await failure(async () => {
+      for await (const c of p.stream("gemini-2.5-flash", req)) got.push(c);
+    });
+    expect([e.code, e.retryable, got.length, calls]).toEqual(["timeout", true, 1, 1]);
+    expect(e.message).toContain("UND_ERR_BODY_TIMEOUT");
     await p.close();
   });
 
