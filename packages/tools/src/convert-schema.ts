@@ -1,10 +1,14 @@
-// The public conversion: any Zod schema to a Gemini `Schema`, with its report and the decoder
-// that turns what the model sends back into what the Zod schema takes.
+// The public conversion: any Zod schema to a Gemini `Schema`, with its report, and the parser that
+// turns what the model sends back into what the Zod schema produces.
 import type { Schema } from "@signet/provider";
 import type { ConversionReport } from "./conversion-report.js";
 import { type GeminiConversionOptions, jsonSchemaToGemini } from "./json-schema-to-gemini.js";
 import { SchemaConversionError } from "./schema-errors.js";
-import { decodeWire } from "./wire-codec.js";
+import type { ParseArgsResult } from "./tool-types.js";
+import { decodeWire, type WireCodec } from "./wire-codec.js";
+import { wireHintAt } from "./wire-hints.js";
+import { safeParseZod } from "./zod-parse.js";
+import type { AnyZodSchema } from "./zod-schema-kind.js";
 import { zodToJsonSchemaInput } from "./zod-to-json-schema-input.js";
 
 export type ConvertSchemaOptions = GeminiConversionOptions;
@@ -15,6 +19,11 @@ export interface SchemaConversion {
   report: ConversionReport;
   /** Wire value (numeric enums as strings, dates as ISO strings) to the value the Zod schema takes. */
   decode(wireValue: unknown): unknown;
+  /**
+   * What the model sent, decoded and validated with the Zod schema (defaults, transforms and
+   * refinements apply). Never throws; issues carry paths and, for encoded values, what to send.
+   */
+  parse(wireValue: unknown): ParseArgsResult<unknown>;
 }
 
 export interface ParametersConversion {
@@ -22,9 +31,8 @@ export interface ParametersConversion {
   parameters: Schema | undefined;
   report: ConversionReport;
   decode(wireValue: unknown): unknown;
+  parse(wireValue: unknown): ParseArgsResult<unknown>;
 }
-
-const identity = (value: unknown): unknown => value;
 
 /**
  * Converts a Zod schema (Zod 4, or `zod/v3`) to a Gemini `Schema` and reports what was softened.
@@ -42,11 +50,10 @@ export function convertSchema(zodSchema: unknown, options: ConvertSchemaOptions 
       },
     ]);
   }
-  const { codec } = result;
   return {
     schema: result.schema,
     report: result.notes,
-    decode: codec === undefined ? identity : (value) => decodeWire(value, codec),
+    ...wireParsing(zodSchema as AnyZodSchema, result.codec),
   };
 }
 
@@ -70,10 +77,35 @@ export function convertParameters(
       },
     ]);
   }
-  const { codec } = result;
   return {
     parameters: result.schema,
     report: result.notes,
-    decode: codec === undefined ? identity : (value) => decodeWire(value, codec),
+    ...wireParsing(zodSchema as AnyZodSchema, result.codec),
+  };
+}
+
+const identity = (value: unknown): unknown => value;
+
+function wireParsing(
+  zodSchema: AnyZodSchema,
+  codec: WireCodec | undefined,
+): Pick<SchemaConversion, "decode" | "parse"> {
+  const decode = codec === undefined ? identity : (value: unknown) => decodeWire(value, codec);
+  const hint =
+    codec === undefined ? undefined : (path: readonly (string | number)[]) => wireHintAt(codec, path);
+  return {
+    decode,
+    parse(wireValue) {
+      let decoded: unknown;
+      try {
+        decoded = decode(wireValue);
+      } catch (error) {
+        // Only a hostile value (a throwing getter, a Proxy) gets here; JSON from a model cannot.
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, issues: [{ path: [], message: `could not decode the arguments: ${message}` }] };
+      }
+      const result = safeParseZod<unknown>(zodSchema, decoded, hint);
+      return result.success ? { ok: true, args: result.data } : { ok: false, issues: result.issues };
+    },
   };
 }

@@ -1,10 +1,11 @@
 import { validateFunctionDeclaration } from "@signet/testing";
 import { pino } from "pino";
-import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import * as z3 from "zod/v3";
 import { defineTool } from "./define-tool.js";
 import { SchemaConversionError, ToolDefinitionError } from "./schema-errors.js";
+import { invalidArgumentsResponse } from "./tool-result.js";
 import type { ToolContext } from "./tool-types.js";
 
 enum Priority {
@@ -31,20 +32,35 @@ const schedule = defineTool({
 });
 
 describe("defineTool", () => {
-  it("computes a declaration the strict validator accepts, once", () => {
-    expect(validateFunctionDeclaration(schedule.declaration)).toEqual([]);
-    expect(schedule.declaration.parameters?.propertyOrdering).toEqual([
-      "title",
-      "at",
-      "priority",
-      "attendees",
-    ]);
-    expect(schedule.declaration.parameters?.properties?.priority).toEqual({
-      type: "STRING",
-      enum: ["1", "2"],
-      default: "1",
+  it("computes the exact declaration, which the strict validator accepts", () => {
+    expect(schedule.declaration).toStrictEqual({
+      name: "schedule_meeting",
+      description: "Schedules a meeting",
+      parameters: {
+        type: "OBJECT",
+        properties: {
+          title: { type: "STRING", minLength: 1 },
+          at: { type: "STRING", format: "date-time" },
+          priority: { type: "STRING", enum: ["1", "2"], default: "1" },
+          attendees: {
+            type: "ARRAY",
+            items: {
+              type: "OBJECT",
+              properties: {
+                email: { type: "STRING", description: "Constraints: must be an email address." },
+                optional: { type: "BOOLEAN" },
+              },
+              propertyOrdering: ["email", "optional"],
+              required: ["email"],
+            },
+            minItems: 1,
+          },
+        },
+        propertyOrdering: ["title", "at", "priority", "attendees"],
+        required: ["title", "at", "attendees"],
+      },
     });
-    expect(schedule.declaration).toBe(schedule.declaration);
+    expect(validateFunctionDeclaration(schedule.declaration, "", { dialect: "signet" })).toEqual([]);
     expect(schedule.report.map((n) => [n.path, n.action])).toEqual([
       [["at"], "encoded"],
       [["priority"], "encoded"],
@@ -84,23 +100,70 @@ describe("defineTool", () => {
     expect(withDefault.ok && withDefault.args.priority).toBe(Priority.Low);
   });
 
-  it("parseArgs returns every issue with its path and never throws", () => {
+  it("invalid arguments become one model-readable error listing every issue with its path", () => {
     const parsed = schedule.parseArgs({
       title: "",
-      at: "not a date",
+      at: "next tuesday",
       priority: "3",
-      attendees: [{ email: "nope" }],
+      attendees: [{ email: "a@example.com" }, { email: "nope", optional: "yes" }],
     });
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.issues.map((i) => i.path)).toEqual([
-      ["title"],
-      ["at"],
-      ["priority"],
-      ["attendees", 0, "email"],
-    ]);
-    for (const issue of parsed.issues) expect(issue.message).not.toBe("");
-    expect(schedule.parseArgs("garbage")).toMatchObject({ ok: false, issues: [{ path: [] }] });
+    if (parsed.ok) throw new Error("expected invalid arguments");
+    expect(invalidArgumentsResponse("schedule_meeting", parsed.issues)).toStrictEqual({
+      error: {
+        kind: "invalid_arguments",
+        message:
+          "The arguments for schedule_meeting are invalid (5 issues); the tool did not run. Fix them and call it again.",
+        issues: [
+          { path: "title", message: "Too small: expected string to have >=1 characters" },
+          {
+            path: "at",
+            message:
+              'Invalid input: expected date, received string; send an ISO 8601 date-time with a time zone, e.g. "2025-06-01T12:00:00Z"',
+          },
+          {
+            path: "priority",
+            message: 'Invalid option: expected one of 1|2; send one of "1", "2" (a string)',
+          },
+          { path: "attendees[1].email", message: "Invalid email address" },
+          { path: "attendees[1].optional", message: "Invalid input: expected boolean, received string" },
+        ],
+      },
+    });
+  });
+
+  it("a union that fails says why each option failed", () => {
+    const tool = defineTool({
+      name: "when",
+      description: "d",
+      parameters: z.object({ at: z.union([z.date(), z.object({ days: z.int() })]) }),
+      execute: () => 1,
+    });
+    expect(tool.parseArgs({ at: { days: "2" } })).toStrictEqual({
+      ok: false,
+      issues: [
+        {
+          path: ["at"],
+          message:
+            "Invalid input: no option fits (option 1: Invalid input: expected date, received object; option 2: days: Invalid input: expected number, received string)",
+        },
+      ],
+    });
+  });
+
+  it("parseArgs never throws, whatever it is given", () => {
+    expect(schedule.parseArgs("garbage")).toMatchObject({
+      ok: false,
+      issues: [{ path: [], message: "Invalid input: expected object, received string" }],
+    });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+      },
+    );
+    expect(schedule.parseArgs(hostile)).toMatchObject({ ok: false });
   });
 
   it("a refinement that throws becomes an issue, not a crash", () => {
@@ -118,13 +181,6 @@ describe("defineTool", () => {
     });
   });
 
-  it("invalid arguments never reach execute", () => {
-    const execute = vi.fn();
-    const tool = defineTool({ name: "n", description: "d", parameters: z.object({ n: z.int() }), execute });
-    expect(tool.parseArgs({ n: 1.5 }).ok).toBe(false);
-    expect(execute).not.toHaveBeenCalled();
-  });
-
   it("a tool without arguments has no parameters and accepts a missing args field", () => {
     const tool = defineTool({
       name: "now",
@@ -134,7 +190,7 @@ describe("defineTool", () => {
     });
     expect(tool.declaration).toEqual({ name: "now", description: "Current time" });
     expect(tool.parseArgs(undefined)).toEqual({ ok: true, args: {} });
-    expect(validateFunctionDeclaration(tool.declaration)).toEqual([]);
+    expect(validateFunctionDeclaration(tool.declaration, "", { dialect: "signet" })).toEqual([]);
   });
 
   it("accepts zod/v3 objects and types their arguments", () => {

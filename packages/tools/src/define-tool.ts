@@ -7,7 +7,7 @@ import type { ConversionReport } from "./conversion-report.js";
 import { type ConvertSchemaOptions, convertParameters, type ParametersConversion } from "./convert-schema.js";
 import { SchemaConversionError, ToolDefinitionError } from "./schema-errors.js";
 import type { ApprovalRule, ParseArgsResult, SignetTool, ToolContext } from "./tool-types.js";
-import { type InferOutput, safeParseZod } from "./zod-parse.js";
+import type { InferOutput } from "./zod-parse.js";
 import { isZod3Schema, isZod4Schema } from "./zod-schema-kind.js";
 
 /** Gemini's rule for function names. */
@@ -48,30 +48,21 @@ export function defineTool<S extends ToolParameters, Result>(
       throw new SchemaConversionError(error.problems, { toolName: name });
     throw error;
   }
-  const declaration: FunctionDeclaration =
+  // Frozen all the way down: every request of every agent sends this same object.
+  const declaration: FunctionDeclaration = deepFreeze(
     conversion.parameters === undefined
       ? { name, description }
-      : { name, description, parameters: conversion.parameters };
-  const { decode } = conversion;
+      : { name, description, parameters: conversion.parameters },
+  );
+  const { parse } = conversion;
 
   const tool: DefinedTool<Args, Result> = {
     name,
     description,
     declaration,
     report: conversion.report,
-    parseArgs(raw: unknown): ParseArgsResult<Args> {
-      // A model calls a function without arguments with no `args` at all.
-      const input = raw === undefined || raw === null ? {} : raw;
-      let decoded: unknown;
-      try {
-        decoded = decode(input);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, issues: [{ path: [], message: `could not decode the arguments: ${message}` }] };
-      }
-      const result = safeParseZod<Args>(parameters, decoded);
-      return result.success ? { ok: true, args: result.data } : { ok: false, issues: result.issues };
-    },
+    // A model calls a function without arguments with no `args` at all.
+    parseArgs: (raw) => parse(raw === undefined || raw === null ? {} : raw) as ParseArgsResult<Args>,
     execute,
   };
   return Object.freeze({
@@ -80,6 +71,13 @@ export function defineTool<S extends ToolParameters, Result>(
     ...(spec.timeoutMs === undefined ? {} : { timeoutMs: spec.timeoutMs }),
     ...(spec.needsApproval === undefined ? {} : { needsApproval: spec.needsApproval }),
   });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === "object" && child !== null) deepFreeze(child);
+  }
+  return Object.freeze(value);
 }
 
 function checkSpec(spec: ToolSpec<ToolParameters, unknown>): void {

@@ -4,7 +4,7 @@ import type { GenerationConfig, Schema } from "@signet/provider";
 import type { ConversionReport } from "./conversion-report.js";
 import { type ConvertSchemaOptions, convertSchema } from "./convert-schema.js";
 import type { ArgumentIssue } from "./tool-types.js";
-import { type InferOutput, safeParseZod } from "./zod-parse.js";
+import type { InferOutput } from "./zod-parse.js";
 import type { AnyZodSchema } from "./zod-schema-kind.js";
 
 export type StructuredOutputResult<T> =
@@ -24,7 +24,7 @@ export function toResponseSchema<S extends AnyZodSchema>(
   zodSchema: S,
   options: ConvertSchemaOptions = {},
 ): ResponseFormat<InferOutput<S>> {
-  const { schema, report, decode } = convertSchema(zodSchema, options);
+  const { schema, report, parse } = convertSchema(zodSchema, options);
   return {
     responseSchema: schema,
     report,
@@ -41,9 +41,9 @@ export function toResponseSchema<S extends AnyZodSchema>(
           issues: [{ path: [], message: `not valid JSON: ${message}` }],
         };
       }
-      const result = safeParseZod<InferOutput<S>>(zodSchema, decode(json));
-      return result.success
-        ? { ok: true, value: result.data }
+      const result = parse(json);
+      return result.ok
+        ? { ok: true, value: result.args as InferOutput<S> }
         : { ok: false, reason: "invalid_value", issues: result.issues };
     },
   };

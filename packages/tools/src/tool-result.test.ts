@@ -16,16 +16,39 @@ describe("resultToResponse", () => {
   });
 
   it.each([
-    [{ n: 10n }, "result.n is a BigInt"],
-    [{ list: [1, Number.NaN] }, "result.list[1] is NaN"],
-    [new Map([["a", 1]]), "result is a Map"],
-    [{ s: new Set([1]) }, "result.s is a Set"],
-    [{ f: () => 1 }, "result.f is a function"],
-  ])("a value JSON cannot carry is a clear tool error (%#)", (value, where) => {
-    const out = resultToResponse(value);
-    expect(out.ok).toBe(false);
-    expect(out.response).toMatchObject({ error: { kind: "invalid_result" } });
-    expect((out.response.error as { message: string }).message).toContain(where);
+    ["BigInt", { n: 10n }, "result.n is a BigInt (convert it to a string or a number)"],
+    ["NaN", { list: [1, Number.NaN] }, "result.list[1] is NaN (JSON has no NaN)"],
+    ["Infinity", { t: Number.POSITIVE_INFINITY }, "result.t is Infinity (JSON has no Infinity)"],
+    ["-Infinity", [Number.NEGATIVE_INFINITY], "result[0] is -Infinity (JSON has no -Infinity)"],
+    [
+      "undefined in an array",
+      { xs: [1, undefined] },
+      "result.xs[1] is undefined (use null, or leave the item out)",
+    ],
+    [
+      "a hole in an array",
+      { xs: Object.assign(new Array(3), { 0: 1, 2: 3 }) },
+      "result.xs[1] is undefined (use null, or leave the item out)",
+    ],
+    ["a Map", new Map([["a", 1]]), "result is a Map (use Object.fromEntries)"],
+    ["a Set", { s: new Set([1]) }, "result.s is a Set (use an array)"],
+    ["a function", { f: () => 1 }, "result.f is a function"],
+    ["a symbol", { s: Symbol("x") }, "result.s is a symbol"],
+    ["an invalid Date", { at: new Date("nope") }, "result.at is an invalid Date (JSON would send null)"],
+  ])("%s is a clear tool error naming where it is", (_name, value, where) => {
+    expect(resultToResponse(value)).toStrictEqual({
+      ok: false,
+      response: {
+        error: {
+          kind: "invalid_result",
+          message: `The tool returned a value that is not JSON: ${where}. The tool ran, but its result cannot be sent.`,
+        },
+      },
+    });
+  });
+
+  it("an object key holding undefined is just absent, as in JSON", () => {
+    expect(resultToResponse({ a: 1, b: undefined })).toEqual({ ok: true, response: { a: 1, b: undefined } });
   });
 
   it("a cycle is a tool error naming where, and shared (non-cyclic) references are fine", () => {

@@ -65,7 +65,8 @@ export function errorToResponse(error: unknown, kind: ToolErrorKind = "execution
 /**
  * A tool's return value as `functionResponse.response`: a plain object is sent as is, any other
  * JSON value as `{ output: value }`, `undefined` as `{}`. A value JSON cannot carry exactly
- * (BigInt, a cycle, a Map, NaN, a function) is an `invalid_result` error naming where it is.
+ * (BigInt, a cycle, a Map or Set, NaN or Infinity, a function, undefined in an array) is an
+ * `invalid_result` error naming where it is.
  */
 export function resultToResponse(value: unknown): ToolResultResponse {
   if (value === undefined) return { ok: true, response: {} };
@@ -109,11 +110,13 @@ function findNonJson(value: unknown, at: string, ancestors: Set<object>, depth: 
     case "symbol":
       return `${at} is a symbol`;
     case "undefined":
-      return undefined; // dropped from objects, null in arrays, as JSON.stringify does
+      return undefined; // an object key holding undefined is simply absent; arrays check items below
   }
   if (value === null) return undefined;
   const object = value as object;
   if (depth > MAX_DEPTH) return `${at} is nested more than ${MAX_DEPTH} levels deep`;
+  if (object instanceof Date && Number.isNaN(object.getTime()))
+    return `${at} is an invalid Date (JSON would send null)`;
   if (typeof (object as { toJSON?: unknown }).toJSON === "function") return undefined; // Date and friends
   if (object instanceof Map || object instanceof Set) {
     return `${at} is a ${object instanceof Map ? "Map (use Object.fromEntries)" : "Set (use an array)"}`;
@@ -123,6 +126,8 @@ function findNonJson(value: unknown, at: string, ancestors: Set<object>, depth: 
   try {
     if (Array.isArray(object)) {
       for (let i = 0; i < object.length; i++) {
+        // JSON.stringify would turn it into null: a different value, so say so instead.
+        if (object[i] === undefined) return `${at}[${i}] is undefined (use null, or leave the item out)`;
         const found = findNonJson(object[i], `${at}[${i}]`, ancestors, depth + 1);
         if (found) return found;
       }
