@@ -55,6 +55,8 @@ try {
   emulator = await createEmulator({
     port: options.port,
     chunkDelayMs: options.chunkDelayMs,
+    // Serving for hours, it keeps only the recent requests.
+    logLimit: 1000,
     ...(options.keys ? { apiKeys: options.keys } : {}),
   });
 } catch (error) {

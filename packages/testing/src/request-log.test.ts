@@ -79,6 +79,17 @@ describe("request log", () => {
     expect(maskKey("abcdefghi")).toBe("***fghi");
   });
 
+  it("keeps only the latest requests when given a logLimit", async () => {
+    await using small = await createEmulator({ logLimit: 2 });
+    for (const text of ["one", "two", "three"]) await post(small, { contents: [userText(text)] });
+    expect(
+      small.requests.map((r) => [r.index, (r.body as typeof hello).contents[0]!.parts[0]!.text]),
+    ).toEqual([
+      [1, "two"],
+      [2, "three"],
+    ]);
+  });
+
   it("shows a request while it is in flight", async () => {
     emulator.failNext({ type: "slow-headers", delayMs: 60_000 });
     const controller = new AbortController();

@@ -86,6 +86,9 @@ export class RequestLog {
   readonly #entries: RecordedRequest[] = [];
   #next = 0;
 
+  /** `limit`: the most entries kept (a long-running emulator must not grow forever). */
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
   /** Logs a request as it arrives; the handler fills in the rest. */
   open(req: IncomingMessage, rawBody: string, startedAt: number): RecordedRequest {
     let body: unknown;
@@ -113,6 +116,7 @@ export class RequestLog {
       durationMs: 0,
     };
     this.#entries.push(entry);
+    if (this.#entries.length > this.limit) this.#entries.splice(0, this.#entries.length - this.limit);
     return entry;
   }
 

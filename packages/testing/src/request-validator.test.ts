@@ -268,6 +268,15 @@ describe("tools", () => {
       '"get_time" is not a declared function.',
     );
     expect((await post(emulator, config(["get_weather"]))).status).toBe(200);
+    const mode = (m: string) => ({
+      contents: [userText("hi")],
+      tools: [weatherTool],
+      toolConfig: { functionCallingConfig: { mode: m, allowedFunctionNames: ["get_weather"] } },
+    });
+    expect((await post(emulator, mode("AUTO"))).errorMessage).toContain(
+      "allowed_function_names may be set only when mode is ANY or VALIDATED.",
+    );
+    expect((await post(emulator, mode("VALIDATED"))).status).toBe(200);
   });
 });
 

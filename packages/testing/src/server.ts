@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   foreignSignatures?: ForeignSignaturePolicy;
   /** Pause between stream chunks. Default 0. */
   chunkDelayMs?: number;
+  /** Keep at most this many requests in `requests`, dropping the oldest. Default: all of them. */
+  logLimit?: number;
 }
 
 export interface Emulator {
@@ -65,7 +67,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     options,
     script: new Script(),
     faults: [],
-    log: new RequestLog(),
+    log: new RequestLog(options.logLimit),
     ledger: new SignatureLedger(),
   };
   if (options.script) state.script.push(options.script);

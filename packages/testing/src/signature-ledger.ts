@@ -21,14 +21,18 @@ export type ForeignSignaturePolicy = "accept" | "reject";
 
 const MISSING_SIGNATURE_HELP = "https://ai.google.dev/gemini-api/docs/thought-signatures";
 
+/** Issued signatures remembered; older ones then count as foreign (a long run must not grow forever). */
+const LEDGER_LIMIT = 100_000;
+
 export class SignatureLedger {
-  /** decoded bytes (hex) -> identity of the part the signature was issued on */
+  /** decoded bytes (hex) -> identity of the part the signature was issued on, oldest first */
   readonly #issued = new Map<string, string>();
 
   /** A fresh signature bound to `part` (its content, not its id or key spelling). */
   issue(part: Part): string {
     const bytes = randomBytes(48);
     this.#issued.set(bytes.toString("hex"), partIdentity(part));
+    if (this.#issued.size > LEDGER_LIMIT) this.#issued.delete(this.#issued.keys().next().value!);
     return bytes.toString("base64");
   }
 

@@ -75,10 +75,12 @@ export function checkTools(
       });
     }
   });
-  if ((fcc?.allowedFunctionNames?.length ?? 0) > 0 && fcc?.mode?.toUpperCase() !== "ANY") {
+  // Google documents the list for modes ANY and VALIDATED only.
+  const mode = fcc?.mode?.toUpperCase();
+  if ((fcc?.allowedFunctionNames?.length ?? 0) > 0 && mode !== "ANY" && mode !== "VALIDATED") {
     issues.push({
       path: "tool_config.function_calling_config.allowed_function_names",
-      message: "allowed_function_names may be set only when mode is ANY.",
+      message: "allowed_function_names may be set only when mode is ANY or VALIDATED.",
     });
   }
 }
