@@ -48,6 +48,14 @@ describe("convertSchema / toGeminiSchema", () => {
     );
   });
 
+  it("a recursion with no end anywhere fails at the root, saying what to change", () => {
+    type Nest = Nest[];
+    const Nest: z.ZodType<Nest> = z.lazy(() => z.union([z.array(Nest), z.array(Nest).min(1)]));
+    const error = failure(Nest);
+    expect([error.code, error.path]).toEqual(["recursion_limit", []]);
+    expect(error.message).toMatch(/give the recursion an end .* or raise maxRecursionDepth$/);
+  });
+
   it("recursion is unrolled DEFAULT_MAX_RECURSION_DEPTH levels by default", () => {
     interface Tree {
       kids?: Tree[];

@@ -78,7 +78,11 @@ export function jsonSchemaToGemini(
   if (first !== undefined) throw new SchemaConversionError([first, ...rest]);
   if (result === TRUNCATED) {
     throw new SchemaConversionError([
-      { code: "recursion_limit", path: [], message: "the root is truncated" },
+      {
+        code: "recursion_limit",
+        path: [],
+        message: `every branch of the schema recurses deeper than ${dispatcher.maxDepth} levels; give the recursion an end (an optional or nullable field, a non-recursive branch) or raise maxRecursionDepth`,
+      },
     ]);
   }
   return { schema: result.schema, codec: result.codec, notes: dispatcher.notes };

@@ -57,4 +57,21 @@ describe("decoding what the model sends", () => {
     const { decode } = convertSchema(schema);
     expect(decode({ d: "yesterday", n: "9" })).toEqual({ d: "yesterday", n: "9" });
   });
+
+  it("decodes only ISO 8601 dates: with a zone, or a plain date; anything else is Zod's to report", () => {
+    const schema = z.object({ at: z.date() });
+    const { decode } = convertSchema(schema);
+    expect(decode({ at: "2025-06-01T12:00:00+02:00" })).toEqual({ at: new Date("2025-06-01T10:00:00Z") });
+    expect(decode({ at: "2025-06-01" })).toEqual({ at: new Date("2025-06-01T00:00:00Z") });
+    // Date() would read these as 2001-01-01 and as local time; the model must send a zone.
+    for (const loose of ["1", "2025-06-01T12:00:00", "June 1, 2025"]) {
+      expect(decode({ at: loose })).toEqual({ at: loose });
+    }
+  });
+
+  it("in a union, a string that is no ISO date is not taken for one", () => {
+    const schema = z.object({ v: z.union([z.date(), z.string()]) });
+    const { decode } = convertSchema(schema);
+    expect(schema.parse(decode({ v: "1" }))).toEqual({ v: "1" });
+  });
 });
