@@ -41,13 +41,19 @@ export async function connect(env: Env, modelOverride?: string): Promise<Connect
   const { createEmulator } = await import("@signet/testing");
   const emulator = await createEmulator({ chunkDelayMs: 15 });
   const emulated = gateway === "custom" ? "google" : gateway;
-  const provider = createProvider({
-    gateway: emulated,
-    apiKey: "offline-emulator",
-    baseUrl: emulator.baseUrlFor(emulated),
-    model,
-    logger: createLogger(env.SIGNET_LOG_LEVEL?.trim() || "silent"),
-  });
+  let provider: SignetProvider;
+  try {
+    provider = createProvider({
+      gateway: emulated,
+      apiKey: "offline-emulator",
+      baseUrl: emulator.baseUrlFor(emulated),
+      model,
+      logger: createLogger(env.SIGNET_LOG_LEVEL?.trim() || "silent"),
+    });
+  } catch (error) {
+    await emulator.close(); // or the open server keeps the process alive
+    throw error;
+  }
   return { mode: "offline", gateway: emulated, model, stream, provider, close: () => emulator.close() };
 }
 

@@ -1,10 +1,11 @@
 // Runs an example's CLI as a child process, the way a user does (tsx on the sources), with an
-// environment stripped of any real key so no test can reach a real gateway.
+// environment stripped of any real key so no test can reach a real gateway. The process is node
+// itself with tsx's loader, resolved from the repository root (not the tsx CLI, which forks a second node): signals sent to it,
+// SIGKILL included, reach the program.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const TSX = `${REPO_ROOT}node_modules/.bin/tsx`;
 
 /** process.env without anything that would pick a gateway, a key or a model. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -35,7 +36,7 @@ export interface CliProcess {
 }
 
 export function startCli(script: string, args: readonly string[], env: Record<string, string>): CliProcess {
-  const child = spawn(TSX, ["--conditions=@signet/source", script, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@signet/source", script, ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ["pipe", "pipe", "pipe"],
