@@ -2,7 +2,6 @@
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GatewayId } from "./gateway-routes.js";
-import { TINY_PNG_BASE64 } from "./generic-model.js";
 import { createEmulator, type Emulator } from "./server.js";
 import { post, userText } from "./test-support/http.js";
 
@@ -197,7 +196,7 @@ describe("image models", () => {
     ).candidates[0]!.content.parts;
     expect(parts).toHaveLength(1);
     expect(parts[0]!.inlineData!.mimeType).toBe("image/png");
-    const png = Buffer.from(TINY_PNG_BASE64, "base64");
+    const png = Buffer.from(parts[0]!.inlineData!.data, "base64");
     expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     // IHDR says 1x1; IDAT inflates to one filter byte + one RGBA pixel.
     expect(png.readUInt32BE(16)).toBe(1);

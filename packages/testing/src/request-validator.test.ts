@@ -319,6 +319,21 @@ describe("generation config", () => {
     });
   });
 
+  it("refuses responseSchema together with responseJsonSchema, accepts either", async () => {
+    const schema = { type: "OBJECT", properties: { a: { type: "STRING" } } };
+    const json = { type: "object", properties: { a: { type: "string" } } };
+    const body = (config: Record<string, unknown>) => ({
+      contents: [userText("hi")],
+      generationConfig: { responseMimeType: "application/json", ...config },
+    });
+    expect(
+      (await post(emulator, body({ responseSchema: schema, responseJsonSchema: json }))).errorMessage,
+    ).toBe(
+      "* GenerateContentRequest.generation_config.response_json_schema: response_schema and response_json_schema cannot both be set.",
+    );
+    expect((await post(emulator, body({ responseJsonSchema: json }))).status).toBe(200);
+  });
+
   it("refuses image output from a text model", async () => {
     const body = {
       contents: [userText("draw")],
@@ -374,6 +389,16 @@ describe("function-call turns", () => {
       body(q, withIds, { role: "user", parts: [response("get_weather", 1, "c1")] }),
     );
     expect(echoed.status).toBe(200);
+  });
+
+  it("refuses a call turn that follows no user turn", async () => {
+    const bad = await post(
+      emulator,
+      body(calls, { role: "user", parts: [response("get_weather", 1), response("get_weather", 2)] }),
+    );
+    expect(bad.errorMessage).toBe(
+      "Please ensure that function call turn comes immediately after a user turn or after a function response turn.",
+    );
   });
 
   it("refuses a response turn that follows no call", async () => {
