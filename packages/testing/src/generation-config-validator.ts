@@ -1,22 +1,19 @@
 // generationConfig as the API checks it: thinking settings per generation, the response schema and
 // its mime type, image output only from image models.
 import type { GenerateContentRequest } from "@signet/provider";
-import type { RequestIssue } from "./function-turns.js";
-import { sortSchemaIssues } from "./issue-format.js";
-import type { PayloadIssue } from "./payload-reader.js";
+import { type Findings, sortSchemaIssues } from "./issue-format.js";
 import type { ValidationContext } from "./request-validator.js";
-import { type SchemaDialect, validateSchema } from "./schema-validator.js";
+import { validateSchema } from "./schema-validator.js";
 
 export function checkGenerationConfig(
   request: GenerateContentRequest,
   ctx: ValidationContext,
-  dialect: SchemaDialect,
-  issues: RequestIssue[],
-  payload: PayloadIssue[],
+  { issues, payload }: Findings,
 ): void {
+  const dialect = ctx.schemaDialect ?? "api";
   const config = request.generationConfig;
   if (!config) return;
-  const thinking = config.thinkingConfig as { thinkingLevel?: string; thinkingBudget?: number } | undefined;
+  const thinking = config.thinkingConfig;
   if (thinking?.thinkingLevel !== undefined && thinking.thinkingBudget !== undefined) {
     issues.push({
       path: "generation_config.thinking_config",
@@ -31,7 +28,7 @@ export function checkGenerationConfig(
   }
   if (config.responseSchema !== undefined) {
     const path = "generation_config.response_schema";
-    sortSchemaIssues(validateSchema(config.responseSchema, path, { dialect }), issues, payload);
+    sortSchemaIssues(validateSchema(config.responseSchema, path, { dialect }), { issues, payload });
     if (config.responseJsonSchema !== undefined) {
       issues.push({
         path: "generation_config.response_json_schema",

@@ -14,12 +14,14 @@ export function formatIssues(
     .join("\n");
 }
 
+/** What the checks of one request found: parser-stage issues (they win) and semantic ones. */
+export interface Findings {
+  issues: RequestIssue[];
+  payload: PayloadIssue[];
+}
+
 /** Unknown names become payload errors worded like the JSON parser's; the rest stay semantic. */
-export function sortSchemaIssues(
-  found: SchemaIssue[],
-  issues: RequestIssue[],
-  payload: PayloadIssue[],
-): void {
+export function sortSchemaIssues(found: SchemaIssue[], { issues, payload }: Findings): void {
   for (const issue of found) {
     if (issue.code === "unknown-field") {
       payload.push({

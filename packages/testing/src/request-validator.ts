@@ -39,13 +39,12 @@ export function validateRequest(body: unknown, ctx: ValidationContext): Validati
   const request = read.request as unknown as GenerateContentRequest;
   const issues: RequestIssue[] = [];
   const payload: PayloadIssue[] = [];
-  const dialect = ctx.schemaDialect ?? "api";
 
   const contents = Array.isArray(request.contents) ? request.contents : [];
   checkContents(contents, request.systemInstruction, issues);
 
-  checkTools(request, ctx, dialect, issues, payload);
-  checkGenerationConfig(request, ctx, dialect, issues, payload);
+  checkTools(request, ctx, { issues, payload });
+  checkGenerationConfig(request, ctx, { issues, payload });
   // Unknown names inside schemas are payload errors in the real API: they win over the rest.
   if (payload.length > 0) return { ok: false, stage: "payload", issues: payload };
 

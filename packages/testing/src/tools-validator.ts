@@ -3,19 +3,15 @@
 import type { GenerateContentRequest } from "@signet/provider";
 import { camelToSnake, isRecord } from "./field-names.js";
 import { validateFunctionDeclaration } from "./function-declaration-validator.js";
-import type { RequestIssue } from "./function-turns.js";
-import { sortSchemaIssues } from "./issue-format.js";
-import type { PayloadIssue } from "./payload-reader.js";
+import { type Findings, sortSchemaIssues } from "./issue-format.js";
 import type { ValidationContext } from "./request-validator.js";
-import type { SchemaDialect } from "./schema-validator.js";
 
 export function checkTools(
   request: GenerateContentRequest,
   ctx: ValidationContext,
-  dialect: SchemaDialect,
-  issues: RequestIssue[],
-  payload: PayloadIssue[],
+  { issues, payload }: Findings,
 ): void {
+  const dialect = ctx.schemaDialect ?? "api";
   const tools = (request.tools ?? []) as unknown as Record<string, unknown>[];
   const names = new Set<string>();
   let hasFunctions = false;
@@ -37,7 +33,7 @@ export function checkTools(
     hasFunctions = hasFunctions || declarations.length > 0;
     declarations.forEach((decl, j) => {
       const path = `tools[${i}].function_declarations[${j}]`;
-      sortSchemaIssues(validateFunctionDeclaration(decl, path, { dialect }), issues, payload);
+      sortSchemaIssues(validateFunctionDeclaration(decl, path, { dialect }), { issues, payload });
       const name = isRecord(decl) ? decl.name : undefined;
       if (typeof name === "string") {
         if (names.has(name)) {
