@@ -3,11 +3,18 @@
 // its level is off (no log call, so no redaction or abbreviation work). Real transport, msw at the edge.
 import { Writable } from "node:stream";
 import { HttpResponse, http } from "msw";
+import pRetry from "p-retry";
 import { type Logger, pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PresetGatewayName } from "./gateways.js";
 import { createProvider, type SignetProvider } from "./provider.js";
 import { sse, textChunk, useMswServer } from "./test-support/msw.js";
+
+// p-retry as is, counted: the retry machinery must stay off the success path.
+vi.mock("p-retry", async (importOriginal) => {
+  const real = await importOriginal<typeof import("p-retry")>();
+  return { ...real, default: vi.fn(real.default) };
+});
 
 const server = useMswServer();
 const BASE = "http://127.0.0.1:8935";
@@ -68,6 +75,41 @@ describe.each<PresetGatewayName>(["google", "kie", "kkiai", "aivideoapi"])("%s",
       expect(new Set(bodies).size).toBe(1);
       expect(bodies[0]).toContain('"response":{"temp_c":3}');
       expect(counter.serialized).toBe(1);
+    },
+  );
+});
+
+describe("retries cost nothing until one is needed", () => {
+  it.each(["generate", "stream"] as const)(
+    "%s: a call that succeeds at once never enters p-retry; after a 503 it does, once",
+    async (call) => {
+      let fail = false;
+      server.use(
+        http.post("*", ({ request }) => {
+          if (fail) {
+            fail = false;
+            return unavailable();
+          }
+          const done = textChunk("ok", "STOP");
+          return request.url.includes(":streamGenerateContent") ? streamOf(done) : HttpResponse.json(done);
+        }),
+      );
+      provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE, retry: fast });
+      const request = { contents: [{ parts: [{ text: "q" }] }] };
+      const once = async () => {
+        if (call === "generate") return (await provider!.generate("gemini-2.5-flash", request)).attempts;
+        let chunks = 0;
+        for await (const _ of provider!.stream("gemini-2.5-flash", request)) chunks++;
+        return chunks;
+      };
+      vi.mocked(pRetry).mockClear();
+      await once();
+      await once();
+      expect(vi.mocked(pRetry)).not.toHaveBeenCalled();
+      fail = true;
+      const second = await once();
+      expect(vi.mocked(pRetry)).toHaveBeenCalledTimes(1);
+      expect(second).toBe(call === "generate" ? 2 : 1);
     },
   );
 });
