@@ -1,30 +1,12 @@
 // Conformance with the real API: every recorded request Google accepted must pass the emulator's
 // validation, and every recorded error must come back with the same meaning.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "./server.js";
+import { pathOf, readFixture, recordedTurns } from "./test-support/recorded.js";
 
-const DIR = join(import.meta.dirname, "__fixtures__", "recorded");
-
-interface Meta {
-  case: string;
-  turns: { turn: number; uri: string; model: string; status: number; request_file: string }[];
-}
-
-const metas: Meta[] = readdirSync(DIR)
-  .filter((f) => f.endsWith(".meta.json"))
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), "utf8")) as Meta);
-const turns = metas.flatMap((m) =>
-  m.turns.filter((t) => t.request_file).map((t) => ({ case: m.case, ...t })),
+const turns = recordedTurns().flatMap((t) =>
+  t.request_file ? [{ ...t, request_file: t.request_file }] : [],
 );
-
-/** The recorded call, re-aimed at the emulator's Google root (Vertex URIs use the same method names). */
-function pathOf(uri: string, model: string): string {
-  const method = /:(generateContent|streamGenerateContent)(\?alt=sse)?/.exec(uri);
-  if (!method) throw new Error(`unrecognised URI ${uri}`);
-  return `/v1beta/models/${model}:${method[1]}${method[2] ?? ""}`;
-}
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -33,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 async function replay(turn: (typeof turns)[number], key = "replay-key-0001") {
-  const body = readFileSync(join(DIR, turn.request_file), "utf8");
+  const body = readFixture(turn.request_file);
   const res = await fetch(emulator.url + pathOf(turn.uri, turn.model), {
     method: "POST",
     headers: { "content-type": "application/json", "x-goog-api-key": key },
@@ -59,7 +41,7 @@ describe("recorded requests the real API accepted", () => {
 
 describe("recorded errors come back with the same meaning", () => {
   const find = (name: string) => turns.find((t) => t.case === name)!;
-  const recorded = (name: string) => JSON.parse(readFileSync(join(DIR, `${name}.response.json`), "utf8"));
+  const recorded = (name: string) => JSON.parse(readFixture(`${name}.response.json`));
 
   it("an invalid key is a 400 INVALID_ARGUMENT with ErrorInfo API_KEY_INVALID", async () => {
     const { status, text } = await replay(find("mirascope__error-400-api-key-invalid"), "not-a-valid-key");
@@ -75,7 +57,7 @@ describe("recorded errors come back with the same meaning", () => {
     const res = await fetch(emulator.url + pathOf(turn.uri, turn.model), {
       method: "POST",
       headers: { "content-type": "application/json", "x-goog-api-key": "replay-key-0001" },
-      body: readFileSync(join(DIR, turn.request_file), "utf8"),
+      body: readFixture(turn.request_file),
     });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/json");

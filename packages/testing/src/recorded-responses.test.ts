@@ -4,35 +4,18 @@
 // the empty-text carrier, which the emulator adds itself), and the emulator's answer must have the
 // recording's shape: which parts are signed, the trailing `{text: ""}`, finishMessage,
 // thoughtsTokenCount, candidate index, a final chunk without parts.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import type { GenerateContentResponse, Part } from "@signet/provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "./server.js";
+import { FIXTURES, pathOf, readFixture, recordedTurns } from "./test-support/recorded.js";
 
-const DIR = join(import.meta.dirname, "__fixtures__", "recorded");
-
-interface RecordedTurn {
-  case: string;
-  turn: number;
-  uri: string;
-  model: string;
-  status: number;
-  request_file: string | null;
-  response_file: string;
-}
-
-const turns: RecordedTurn[] = readdirSync(DIR)
-  .filter((f) => f.endsWith(".meta.json"))
-  .flatMap((f) => {
-    const meta = JSON.parse(readFileSync(join(DIR, f), "utf8")) as { case: string; turns: RecordedTurn[] };
-    return meta.turns.map((t) => ({ ...t, case: meta.case }));
-  })
-  // The two image responses (1.3 MB together) are not copied here; case 12's rule has its own test.
-  .filter((t) => t.status === 200 && readdirSync(DIR).includes(t.response_file));
+// The two image responses (1.3 MB together) are not copied here; case 12's rule has its own test.
+const copied = new Set(readdirSync(FIXTURES));
+const turns = recordedTurns().filter((t) => t.status === 200 && copied.has(t.response_file));
 
 function readChunks(file: string): GenerateContentResponse[] {
-  const text = readFileSync(join(DIR, file), "utf8");
+  const text = readFixture(file);
   if (file.endsWith(".response.sse")) {
     return text
       .split(/\r?\n\r?\n/)
@@ -102,12 +85,6 @@ function scriptedParts(chunks: readonly GenerateContentResponse[]): Part[] {
   return out;
 }
 
-function pathOf(uri: string, model: string): string {
-  const method = /:(generateContent|streamGenerateContent)(\?alt=sse)?/.exec(uri);
-  if (!method) throw new Error(`unrecognised URI ${uri}`);
-  return `/v1beta/models/${model}:${method[1]}${method[2] ?? ""}`;
-}
-
 function lastTurnAnswersCalls(body: string): boolean {
   const contents = (JSON.parse(body) as { contents: { parts: Record<string, unknown>[] }[] }).contents;
   return contents.at(-1)!.parts.some((p) => "functionResponse" in p || "function_response" in p);
@@ -132,7 +109,7 @@ describe("the emulator answers in the recorded shape", () => {
     const recorded = readChunks(turn.response_file);
     // No request was recorded for the vercel/ai cases: any valid question stands in.
     const body = turn.request_file
-      ? readFileSync(join(DIR, turn.request_file), "utf8")
+      ? readFixture(turn.request_file)
       : JSON.stringify({ contents: [{ role: "user", parts: [{ text: "hi" }] }] });
     // Gemini 2.5 answering function results thinks in some recordings and not in others: there the
     // emulator is told what the recording did; everywhere else its own default must match.
