@@ -121,7 +121,7 @@ function wireValueNonNull(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 describe("conversion property", () => {
-  it("random schemas convert, validate, and synthesized arguments parse back", () => {
+  it("random schemas convert, validate, and synthesized arguments parse back", { timeout: 60_000 }, () => {
     const scenario = objectOf(schemaAt(2)).chain((parameters) => {
       const tool = defineTool({
         name: "probe",

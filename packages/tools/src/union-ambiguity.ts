@@ -25,9 +25,11 @@ function ambiguous(a: Schema, ca: WireCodec | undefined, b: Schema, cb: WireCode
     case "STRING":
       return probes(a, ca, b, cb).some((wire) => decodesDifferently(wire, a, ca, b, cb));
     case "ARRAY":
+      // Only a non-empty array can decode differently, and only one whose length both allow.
       return (
         a.items !== undefined &&
         b.items !== undefined &&
+        countsOverlap(a, b) &&
         ambiguous(a.items, itemsCodec(ca), b.items, itemsCodec(cb))
       );
     case "OBJECT":
@@ -87,6 +89,15 @@ function mayOverlap(a: Schema, b: Schema): boolean {
   if (a.enum) return a.enum.some((value) => matchesWireSchema(value, b));
   if (b.enum) return b.enum.some((value) => matchesWireSchema(value, a));
   return true;
+}
+
+function countsOverlap(a: Schema, b: Schema): boolean {
+  const min = Math.max(1, Number(a.minItems ?? 0), Number(b.minItems ?? 0));
+  const max = Math.min(
+    Number(a.maxItems ?? Number.POSITIVE_INFINITY),
+    Number(b.maxItems ?? Number.POSITIVE_INFINITY),
+  );
+  return min <= max;
 }
 
 function branchCodec(codec: WireCodec | undefined, i: number): WireCodec | undefined {

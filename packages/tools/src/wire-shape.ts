@@ -31,7 +31,9 @@ export function matchesWireSchema(value: unknown, schema: Schema): boolean {
     case "ARRAY": {
       const items = schema.items;
       return (
-        Array.isArray(value) && (items === undefined || value.every((item) => matchesWireSchema(item, items)))
+        Array.isArray(value) &&
+        withinCount(value.length, schema.minItems, schema.maxItems) &&
+        (items === undefined || value.every((item) => matchesWireSchema(item, items)))
       );
     }
     case "OBJECT": {

@@ -140,7 +140,7 @@ function genAt(depth: number): fc.Arbitrary<Gen> {
 }
 
 describe("values from the Zod side survive the wire", () => {
-  it("encode to what Gemini sends and decode back to what Zod makes of them", () => {
+  it("encode to what Gemini sends and decode back to what Zod makes of them", { timeout: 60_000 }, () => {
     let compared = 0;
     let encodedSamples = 0;
     const scenario = objectOf(genAt(2)).chain((gen) =>

@@ -681,6 +681,25 @@ export const CONVERSION_CASES: readonly ConversionCase[] = [
   },
   {
     family: "unions",
+    zod4: "z.union([z.array(z.string()).max(1), z.array(z.literal([1, 2])).min(2)])",
+    zod3: "z.union([z.array(z.string()).max(1), z.array(z.union([z.literal(1), z.literal(2)])).min(2)])",
+    output: {
+      anyOf: [
+        { type: "ARRAY", items: { type: "STRING" }, maxItems: 1 },
+        { type: "ARRAY", items: { type: "STRING", enum: ["1", "2"] }, minItems: 2 },
+      ],
+    },
+    report: [
+      note([1, "[]"], "enum", "encoded", 'non-string values are sent as strings ("1", "2") and decoded back'),
+    ],
+    decodes: [
+      { wire: ["1", "2"], value: [1, 2] },
+      { wire: ["1"], value: ["1"] },
+    ],
+    notes: "Item counts decide the branch too (found by the property test).",
+  },
+  {
+    family: "unions",
     zod4: "z.union([z.string(), z.literal(1)])",
     zod3: "same",
     output: { anyOf: [{ type: "STRING" }, { type: "STRING", enum: ["1"] }] },
