@@ -83,11 +83,17 @@ export function buildAgentConfig(options: AgentOptions<unknown>): AgentConfig {
       "Agent needs a provider: new Agent({ provider: createProvider(...), model, ... }).",
     );
   }
-  if (typeof model !== "string" || model === "") throw new InvalidInputError("Agent needs a model name.");
+  if (typeof model !== "string" || model === "") {
+    throw new InvalidInputError(
+      'Agent needs a model name, e.g. new Agent({ provider, model: "gemini-2.5-flash" }).',
+    );
+  }
   const tools = new Map<string, AnyTool>();
   for (const tool of options.tools ?? []) {
     if (tools.has(tool.name))
-      throw new InvalidInputError(`Two tools are named "${tool.name}"; tool names must be unique.`);
+      throw new InvalidInputError(
+        `Two tools are named "${tool.name}"; tool names must be unique: rename one.`,
+      );
     tools.set(tool.name, tool);
   }
   const capabilities = provider.capabilities(model);
