@@ -18,7 +18,7 @@ export async function connect(env: Env, logger: Logger, model?: string): Promise
   const chosen = model || env.SIGNET_MODEL?.trim() || "gemini-2.5-flash";
   if (apiKeyFromEnv(gateway, env)) {
     const provider = providerFromEnv(env, { model: chosen, logger });
-    return { mode: "online", gateway, model: chosen, provider, close: async () => {} };
+    return { mode: "online", gateway, model: chosen, provider, close: () => provider.close() };
   }
   const { createEmulator } = await import("@signet/testing");
   const emulator = await createEmulator();
@@ -36,5 +36,14 @@ export async function connect(env: Env, logger: Logger, model?: string): Promise
     await emulator.close(); // or the open server keeps the process alive
     throw error;
   }
-  return { mode: "offline", gateway: emulated, model: chosen, provider, close: () => emulator.close() };
+  return {
+    mode: "offline",
+    gateway: emulated,
+    model: chosen,
+    provider,
+    close: async () => {
+      await provider.close();
+      await emulator.close();
+    },
+  };
 }

@@ -67,7 +67,8 @@ async function connect(model: string | undefined) {
   const gateway = gatewayFromEnv(env);
   const chosen = model || env.SIGNET_MODEL?.trim() || "gemini-3-pro-image-preview";
   if (apiKeyFromEnv(gateway, env)) {
-    return { mode: "online", gateway, model: chosen, provider: providerFromEnv(env), close: async () => {} };
+    const provider = providerFromEnv(env);
+    return { mode: "online", gateway, model: chosen, provider, close: () => provider.close() };
   }
   const { createEmulator } = await import("@signet/testing");
   const emulator = await createEmulator();
@@ -84,7 +85,16 @@ async function connect(model: string | undefined) {
     await emulator.close(); // or the open server keeps the process alive
     throw error;
   }
-  return { mode: "offline", gateway: emulated, model: chosen, provider, close: () => emulator.close() };
+  return {
+    mode: "offline",
+    gateway: emulated,
+    model: chosen,
+    provider,
+    close: async () => {
+      await provider.close();
+      await emulator.close();
+    },
+  };
 }
 
 function describe(result: RunResult): string {

@@ -36,7 +36,7 @@ export async function connect(env: Env, modelOverride?: string): Promise<Connect
   const model = modelOverride || env.SIGNET_MODEL?.trim() || (DEFAULT_MODEL[gateway] ?? "gemini-2.5-flash");
   if (apiKeyFromEnv(gateway, env)) {
     const provider = providerFromEnv(env, { model });
-    return { mode: "online", gateway, model, stream, provider, close: async () => {} };
+    return { mode: "online", gateway, model, stream, provider, close: () => provider.close() };
   }
   const { createEmulator } = await import("@signet/testing");
   const emulator = await createEmulator({ chunkDelayMs: 15 });
@@ -54,7 +54,17 @@ export async function connect(env: Env, modelOverride?: string): Promise<Connect
     await emulator.close(); // or the open server keeps the process alive
     throw error;
   }
-  return { mode: "offline", gateway: emulated, model, stream, provider, close: () => emulator.close() };
+  return {
+    mode: "offline",
+    gateway: emulated,
+    model,
+    stream,
+    provider,
+    close: async () => {
+      await provider.close();
+      await emulator.close();
+    },
+  };
 }
 
 function parseStreamFlag(value: string | undefined): boolean {
