@@ -17,6 +17,7 @@ import { partialResultOf } from "./partial-result.js";
 import { answeredParts, emulated, G3, G25, sentBody } from "./test-support/emulated.js";
 import { type RawModel, type RawReply, startRawModel } from "./test-support/raw-model.js";
 import { deferred, testTool } from "./test-support/tools.js";
+import { emptyUsage } from "./usage.js";
 
 const echo = testTool<{ q: string }>({
   name: "echo",
@@ -314,7 +315,7 @@ describe("pre-flight before any I/O", () => {
       step: 1,
       reasks: 0,
       outputReasks: 0,
-      usage: {},
+      usage: emptyUsage(),
       steps: [],
     };
     const error = await new Agent({ provider, model: G3, tools: [echo] })

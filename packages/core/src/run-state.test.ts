@@ -52,6 +52,15 @@ describe("run state", () => {
     expect(() => parseRunState({ ...sampleState(), contents: "x" })).toThrow(/"contents"/);
     expect(() => parseRunState({ ...sampleState(), pending: [{ name: "x" }] })).toThrow(/"pending"/);
     expect(() => parseRunState([])).toThrow(/object/);
+    expect(() => parseRunState({ ...sampleState(), usage: {} })).toThrow(
+      /"usage\.promptTokens" must be a number >= 0/,
+    );
+    const badArgs = sampleState();
+    badArgs.pending![0]!.args = "x" as never;
+    expect(() => parseRunState(badArgs)).toThrow(/"pending\[\]\.args"/);
+    const badApproval = sampleState();
+    badApproval.pending![1]!.approval = "maybe" as never;
+    expect(() => parseRunState(badApproval)).toThrow(/"pending\[\]\.approval"/);
   });
 
   it("approve / reject mark pending calls and survive JSON", () => {

@@ -50,6 +50,16 @@ export interface RunState {
   pending?: PendingCall[];
 }
 
+const USAGE_COUNTERS = [
+  "promptTokens",
+  "candidatesTokens",
+  "thoughtsTokens",
+  "toolUsePromptTokens",
+  "cachedContentTokens",
+  "totalTokens",
+] as const satisfies readonly (keyof Usage)[];
+const APPROVALS = new Set<string>(["pending", "approved", "rejected"] satisfies ApprovalStatus[]);
+
 /** JSON for storage; `parseRunState` reads it back losslessly. */
 export function serializeRunState(state: RunState): string {
   return JSON.stringify(state);
@@ -84,12 +94,20 @@ export function parseRunState(input: string | unknown): RunState {
     if (!Number.isInteger(value[key]) || (value[key] as number) < 0) throw bad(key, "a non-negative integer");
   }
   if (!isRecord(value.usage)) throw bad("usage", "an object");
+  for (const key of USAGE_COUNTERS) {
+    const n = value.usage[key];
+    if (typeof n !== "number" || !Number.isFinite(n) || n < 0) throw bad(`usage.${key}`, "a number >= 0");
+  }
   if (!Array.isArray(value.steps)) throw bad("steps", "an array");
   if (value.pending !== undefined) {
     if (!Array.isArray(value.pending)) throw bad("pending", "an array");
     for (const call of value.pending) {
       if (!isRecord(call) || typeof call.callId !== "string" || typeof call.name !== "string") {
         throw bad("pending", "calls with callId and name");
+      }
+      if (!isRecord(call.args)) throw bad("pending[].args", "an object");
+      if (call.approval !== undefined && !APPROVALS.has(call.approval as string)) {
+        throw bad("pending[].approval", '"pending", "approved" or "rejected"');
       }
     }
   }
