@@ -1,6 +1,6 @@
 // What a tool receives (`ToolContext`). Its abort signal and child logger are made on first use:
-// most tools read neither, and each costs an allocation per call (an AbortSignal about 1 µs, a
-// pino child about 0.6 µs, measured on Node 20) that a run would otherwise pay for nothing.
+// most tools read neither, and each costs per call (on Node 20.20 an AbortController with its signal
+// about 8 µs, a pino child about 0.6 µs) what a run would otherwise pay for nothing.
 import type { ToolContext } from "@signet/tools";
 import type { Logger } from "pino";
 
