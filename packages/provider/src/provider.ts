@@ -116,10 +116,8 @@ class GeminiProvider implements SignetProvider {
 
   /** A fresh attempt: the caller's signal plus a new per-attempt timer, and what its readers need. */
   #attempt(model: string, options: CallOptions): AttemptContext {
-    const attempt = new AttemptSignal(
-      options.signal,
-      options.timeoutMs ?? this.#transport.timeouts.attemptMs,
-    );
+    const { attemptMs, connectMs, headersMs } = this.#transport.timeouts;
+    const attempt = new AttemptSignal(options.signal, options.timeoutMs ?? attemptMs, connectMs + headersMs);
     return {
       gateway: this.gateway,
       model,

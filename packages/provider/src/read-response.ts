@@ -1,5 +1,5 @@
 // Reads a non-streamed response: one JSON answer, or an error response mapped to its ProviderError.
-import { bodyText } from "./body-text.js";
+import { bodyTextWhole } from "./body-text.js";
 import { errorFromResponse } from "./error-mapping.js";
 import type { ProviderError } from "./errors.js";
 import { malformed, parseChunk } from "./parse-chunk.js";
@@ -13,7 +13,7 @@ export type { ReadContext };
 export async function errorFromHttp(response: Response, ctx: ReadContext): Promise<ProviderError> {
   let rawBody = "";
   try {
-    rawBody = await response.text();
+    rawBody = await bodyTextWhole(response, ctx, "reading the error body");
   } catch (error) {
     return transportError(error, ctx, "reading the error body");
   }
@@ -35,8 +35,16 @@ export async function readJsonResponse(
   response: Response,
   ctx: ReadContext,
 ): Promise<GenerateContentResponse> {
-  let text = "";
-  for await (const piece of bodyText(response, ctx)) text += piece;
-  if (text.trim() === "") throw malformed(ctx, response, "empty body");
+  const text = await bodyTextWhole(response, ctx);
+  if (isBlank(text)) throw malformed(ctx, response, "empty body");
   return parseChunk(text, ctx, response);
+}
+
+/** True for an empty or all-whitespace body; looks at the first characters only, copies nothing. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
 }

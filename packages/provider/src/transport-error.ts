@@ -36,7 +36,7 @@ export function transportError(error: unknown, ctx: TransportErrorContext, stage
       message: `The call to ${gateway} was aborted by the caller (${stage}).`,
       gateway,
       retryable: false,
-      cause: attempt.signal.reason ?? error,
+      cause: attempt.callerReason ?? error,
       secret,
     });
   }

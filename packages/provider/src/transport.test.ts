@@ -1,7 +1,8 @@
 // The transport against a real loopback server: keep-alive pooling through globalThis.fetch with the
 // undici Agent, undici's own timeouts, a refused connection, and a redirect (never followed).
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createProvider } from "./provider.js";
+import type { RetryNotice } from "./provider-types.js";
 import { failure } from "./test-support/failure.js";
 import { type Loopback, loopback } from "./test-support/loopback.js";
 import { sse, textChunk } from "./test-support/msw.js";
@@ -106,6 +107,97 @@ describe("transport", () => {
     ]);
     expect(e.message).toContain(`HTTP 307 to ${target.base.replace("127.0.0.1", "localhost")})`);
     expect(e.message).toMatch(/set it as the base URL/);
+    await p.close();
+  });
+
+  // Timeouts that let no request wait past 200 ms for its headers: an attempt deadline of 300 ms
+  // needs no signal on fetch; it cancels the body read instead.
+  const covered = { connectMs: 100, headersMs: 100, attemptMs: 300 };
+
+  it("a deadline passing while the body is read (no signal on fetch) ends the attempt with `timeout`, frees its socket, and the retry answers", async () => {
+    let calls = 0;
+    let firstSocketClosed!: () => void;
+    const firstClosed = new Promise<void>((resolve) => {
+      firstSocketClosed = resolve;
+    });
+    const { base } = await serve((_rq, res) => {
+      calls++;
+      res.writeHead(200, { "content-type": "application/json" });
+      if (calls === 1) {
+        res.socket?.on("close", firstSocketClosed);
+        res.write('{"candidates": [');
+        return; // holds the rest back
+      }
+      res.end(JSON.stringify(textChunk("ok", "STOP")));
+    });
+    const p = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: base,
+      retry: { baseDelayMs: 1 },
+      timeouts: covered,
+    });
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const notices: RetryNotice[] = [];
+    const result = await p.generate("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) });
+    expect([result.text, result.attempts, calls]).toEqual(["ok", 2, 2]);
+    expect(notices.map((n) => (n.error as { code?: string }).code)).toEqual(["timeout"]);
+    expect(notices[0]!.error.message).toContain("reading the response");
+    expect(fetchSpy.mock.calls.map(([, init]) => init?.signal)).toEqual([undefined, undefined]);
+    await firstClosed; // the test times out if the cancelled attempt kept its socket
+    fetchSpy.mockRestore();
+    await p.close();
+  });
+
+  it("a deadline passing while an error body is read is a `timeout` too", async () => {
+    const { base } = await serve((_rq, res) => {
+      res.writeHead(503, { "content-type": "application/json" });
+      res.write('{"error": {"code": 503,');
+    });
+    const p = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: base,
+      retry: false,
+      timeouts: covered,
+    });
+    const e = await failure(() => p.generate("gemini-2.5-flash", req));
+    expect([e.code, e.retryable]).toEqual(["timeout", true]);
+    expect(e.message).toContain("reading the error body");
+    await p.close();
+  });
+
+  it("the caller's signal goes to fetch as is; aborting it mid-body is `aborted`, not retried", async () => {
+    let calls = 0;
+    const controller = new AbortController();
+    const { base } = await serve((_rq, res) => {
+      calls++;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"candidates": [', () => setTimeout(() => controller.abort(new Error("user left")), 20));
+    });
+    const p = createProvider({ gateway: "google", apiKey: "k", baseUrl: base, retry: { baseDelayMs: 1 } });
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const e = await failure(() => p.generate("gemini-2.5-flash", req, { signal: controller.signal }));
+    expect([e.code, e.retryable, calls]).toEqual(["aborted", false, 1]);
+    expect((e.cause as Error).message).toBe("user left");
+    expect(fetchSpy.mock.calls[0]![1]?.signal).toBe(controller.signal);
+    fetchSpy.mockRestore();
+    await p.close();
+  });
+
+  it("a deadline shorter than the connect + headers timeouts puts its own signal on fetch", async () => {
+    const { base } = await serve((_rq, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(textChunk("ok", "STOP")));
+    });
+    const p = createProvider({ gateway: "google", apiKey: "k", baseUrl: base, retry: false });
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const caller = new AbortController().signal;
+    await p.generate("gemini-2.5-flash", req, { timeoutMs: 5000, signal: caller });
+    const signal = fetchSpy.mock.calls[0]![1]?.signal;
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(signal).not.toBe(caller);
+    fetchSpy.mockRestore();
     await p.close();
   });
 });
