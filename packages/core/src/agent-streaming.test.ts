@@ -4,7 +4,7 @@ import type { GenerateContentResponse, Part } from "@signet/provider";
 import { createProvider } from "@signet/provider";
 import { afterEach, describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
-import { answeredParts, emulated, G3 } from "./test-support/emulated.js";
+import { answeredParts, emulated, G3, request } from "./test-support/emulated.js";
 import { type RawModel, startRawModel } from "./test-support/raw-model.js";
 import { deferred, testTool } from "./test-support/tools.js";
 
@@ -80,6 +80,26 @@ describe("streaming is streaming", () => {
       { contents: [question, turn, response], tools: [{ functionDeclarations: [echo.declaration] }] },
     ]);
     expect(result.contents).toEqual([question, turn, response, { role: "model", parts: answer }]);
+  });
+
+  it("against a slow emulator stream: every delta arrives while the response is still being written", async () => {
+    const words = ["One ", "two ", "three ", "four ", "five ", "six."];
+    const { emulator, provider } = await emulated([{ parts: words.map((text) => ({ text })) }], {
+      emulator: { chunkDelayMs: 100 },
+    });
+    const open: boolean[] = [];
+    const texts: string[] = [];
+    for await (const event of new Agent({ provider, model: G3 }).stream("count")) {
+      if (event.type !== "text_delta") continue;
+      texts.push(event.text);
+      // The emulator logs a request once it arrives and marks it done after its last chunk.
+      const entry = emulator.requests[0];
+      open.push(entry === undefined || String(entry.outcome) === "in-flight");
+    }
+    expect(texts).toEqual(words);
+    // After each delta but the last, at least one more chunk (100 ms away) was still to be written.
+    expect(open.slice(0, -1)).toEqual(words.slice(0, -1).map(() => true));
+    expect(request(emulator, 0).outcome).toBe("complete");
   });
 
   it("a slow consumer keeps the backlog at the high-water mark; every part still arrives as sent", async () => {
