@@ -8,7 +8,12 @@ export default defineConfig({
   resolve: { conditions: ["@signet/source"] },
   ssr: { resolve: { conditions: ["@signet/source"], externalConditions: ["@signet/source"] } },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "bench/src/**/*.test.ts", "examples/*/src/**/*.test.ts", "docs/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "bench/src/**/*.test.ts",
+      "examples/*/src/**/*.test.ts",
+      "docs/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 20_000,
