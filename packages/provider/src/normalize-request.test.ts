@@ -123,4 +123,53 @@ describe("normalizeRequest", () => {
       } as unknown as RequestInput),
     ).toThrow(/both "generation_config" and "generationConfig"/);
   });
+
+  it("walks a content in wire form once; resent, it costs no walk; a pushed or replaced part is still renamed", () => {
+    let walks = 0;
+    /** A part that counts how often its keys are listed (each walk lists them once). */
+    const counted = <T extends object>(part: T): T =>
+      new Proxy(part, {
+        ownKeys(target) {
+          walks++;
+          return Reflect.ownKeys(target);
+        },
+      });
+    const first = { role: "user" as const, parts: [counted({ text: "weather in Oslo?" })] };
+    const history: RequestInput["contents"] = [first];
+    expect(normalizeRequest({ contents: history }).contents[0]).toBe(first);
+    expect(walks).toBe(1);
+    const call = {
+      role: "model" as const,
+      parts: [counted({ functionCall: { name: "f", args: {} }, thoughtSignature: "c2ln" })],
+    };
+    history.push(call);
+    const out = normalizeRequest({ contents: history });
+    expect(out.contents).toBe(history);
+    expect(walks).toBe(2); // only the new content
+    normalizeRequest({ contents: history });
+    expect(walks).toBe(2);
+
+    // A part pushed onto a known content is seen, snake_case included.
+    (first.parts as object[]).push({ inline_data: { mime_type: "image/png", data: "AAAA" } });
+    expect(normalizeRequest({ contents: history }).contents[0]).toEqual({
+      role: "user",
+      parts: [{ text: "weather in Oslo?" }, { inlineData: { mimeType: "image/png", data: "AAAA" } }],
+    });
+    // So is a replaced parts array of the same length.
+    (call as { parts: object[] }).parts = [
+      { function_call: { name: "f", args: {} }, thought_signature: "c2ln" },
+    ];
+    expect(normalizeRequest({ contents: history }).contents[1]).toEqual({
+      role: "model",
+      parts: [{ functionCall: { name: "f", args: {} }, thoughtSignature: "c2ln" }],
+    });
+    // A snake_case content is converted each time it is sent (it is never remembered as wire form).
+    const snake = { role: "user", parts: [{ function_response: { name: "f", response: { temp_c: 3 } } }] };
+    for (let i = 0; i < 2; i++) {
+      expect(normalizeRequest({ contents: [snake] } as RequestInput).contents[0]).toEqual({
+        role: "user",
+        parts: [{ functionResponse: { name: "f", response: { temp_c: 3 } } }],
+      });
+    }
+  });
 });

@@ -2,7 +2,8 @@
 // the wire gets camelCase. Keys the user owns (function args, response payloads, schema property
 // names, JSON Schemas, labels) are never renamed. An object with nothing to rename is returned as is
 // (same reference), so a camelCase request costs one walk and no copies; strings (base64 data,
-// signatures) are never copied, only referenced.
+// signatures) are never copied, only referenced. A content found in wire form is remembered (by
+// identity), so an agent resending its history walks only the contents new since its last step.
 import { RequestInputError } from "./errors.js";
 import type { GenerateContentRequest } from "./wire-types.js";
 
@@ -52,7 +53,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function childMode(mode: Mode, key: string): Mode | "opaque" | "declarations" | "schemaMap" | "schemaList" {
+function childMode(
+  mode: Mode,
+  key: string,
+): Mode | "opaque" | "declarations" | "schemaMap" | "schemaList" | "contents" {
   if (mode === "schema") {
     if (key === "properties") return "schemaMap";
     if (key === "items") return "schema";
@@ -64,6 +68,7 @@ function childMode(mode: Mode, key: string): Mode | "opaque" | "declarations" | 
     return key === "parametersJsonSchema" || key === "responseJsonSchema" ? "opaque" : "struct";
   }
   if (key === "functionDeclarations") return "declarations";
+  if (key === "contents") return "contents";
   if (key === "responseSchema") return "schema";
   return OPAQUE_STRUCT.has(key) ? "opaque" : "struct";
 }
@@ -96,6 +101,7 @@ function convert(value: unknown, mode: Mode): unknown {
     else if (child === "schemaList")
       after = Array.isArray(before) ? mapArray(before, (s) => convert(s, "schema")) : before;
     else if (child === "schemaMap") after = isPlainObject(before) ? convertMap(before) : before;
+    else if (child === "contents") after = Array.isArray(before) ? mapArray(before, convertContent) : before;
     else after = convert(before, child);
     if ((name !== key || after !== before) && !out) {
       out = {};
@@ -109,6 +115,32 @@ function convert(value: unknown, mode: Mode): unknown {
     }
   }
   return out ?? value;
+}
+
+/**
+ * Contents found already in wire form, with the `parts` array they held and its length then: a
+ * content seen again with the same parts (the agent resending its history) is not walked again.
+ * Pushing a part or replacing `parts` is noticed; editing a part object in place after it was sent
+ * is not (send a new part object instead).
+ */
+const wireContents = new WeakMap<object, { parts: unknown[]; length: number }>();
+
+function knownWire(content: unknown): boolean {
+  if (typeof content !== "object" || content === null) return false;
+  const seen = wireContents.get(content);
+  return (
+    seen !== undefined &&
+    seen.parts === (content as { parts?: unknown }).parts &&
+    seen.length === seen.parts.length
+  );
+}
+
+function convertContent(content: unknown): unknown {
+  if (!isPlainObject(content) || knownWire(content)) return content;
+  const parts = content.parts;
+  const out = convert(content, "struct");
+  if (out === content && Array.isArray(parts)) wireContents.set(content, { parts, length: parts.length });
+  return out;
 }
 
 /** Schema `properties`: the keys are property names (kept), the values are schemas. */
@@ -142,6 +174,7 @@ export function normalizeRequest(input: RequestInput): GenerateContentRequest {
   }
   for (let i = 0; i < contents.length; i++) {
     const c = contents[i] as { parts?: unknown } | null;
+    if (knownWire(c)) continue;
     if (!isPlainObject(c) || !Array.isArray(c.parts)) {
       throw new RequestInputError(`contents[${i}]`, "must be { role, parts: Part[] }.");
     }
