@@ -1,9 +1,7 @@
 // End to end: Agent -> real provider transport -> the strict @signet/testing emulator. The model
 // turns (and their signatures) are the emulator's; each test asserts the exact request body Signet
 // sent next: the model turn exactly as the emulator sent it, then the answers.
-import { Writable } from "node:stream";
 import type { Content, Part, UsageMetadata } from "@signet/provider";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
 import type { AgentEvent } from "./events.js";
@@ -17,6 +15,7 @@ import {
   request,
   sentBody,
 } from "./test-support/emulated.js";
+import { capturingLogger } from "./test-support/log-capture.js";
 import { testTool } from "./test-support/tools.js";
 
 const weather = testTool<{ city: string }>({
@@ -276,14 +275,7 @@ describe("the loop sends every part back exactly as received", () => {
 
 describe("hooks and logging", () => {
   it("calls hooks around model and tool calls, and logs through a child logger carrying the run id", async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    const logger = pino({ level: "debug" }, sink);
+    const { logger, lines } = capturingLogger("debug");
     const toolLogs: string[] = [];
     const loud = testTool<{ city: string }>({
       name: "get_weather",

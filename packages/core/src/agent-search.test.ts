@@ -1,13 +1,12 @@
 // Invariant 3 end to end, per gateway, against the emulator (which refuses both tools in one request
 // wherever the real gateway does): the strategy used, the exact requests, and how it is reported.
-import { Writable } from "node:stream";
 import type { GroundingMetadata } from "@signet/provider";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
 import { SearchStrategyError } from "./errors.js";
 import type { AgentEvent } from "./events.js";
 import { answeredParts, answeredUsage, emulated, G3, G25, sentBody } from "./test-support/emulated.js";
+import { capturingLogger } from "./test-support/log-capture.js";
 import { testTool } from "./test-support/tools.js";
 
 const echo = testTool<{ q: string }>({
@@ -24,16 +23,7 @@ describe("search strategy", () => {
   it("google + Gemini 3: combined in one request, reported in the result, the events and the log", async () => {
     const { emulator, provider } = await emulated([{ text: "grounded", groundingMetadata: grounding }]);
     const events: AgentEvent[] = [];
-    const lines: Record<string, unknown>[] = [];
-    const logger = pino(
-      { level: "info" },
-      new Writable({
-        write(chunk, _enc, done) {
-          lines.push(JSON.parse(String(chunk)));
-          done();
-        },
-      }),
-    );
+    const { logger, lines } = capturingLogger("info");
     const agent = new Agent({
       provider,
       model: G3,

@@ -29,6 +29,14 @@ const twoCalls = {
   ],
 };
 
+const bothAnswered = {
+  role: "user",
+  parts: [
+    { functionResponse: { name: "pay", response: { done: "pay", amount: 500 } } },
+    { functionResponse: { name: "log", response: { done: "log", amount: 1 } } },
+  ],
+};
+
 describe("approvals", () => {
   it("pauses with the state, resumes after JSON in a new agent, and never re-runs the completed call", async () => {
     const { runs, make } = counted();
@@ -53,13 +61,7 @@ describe("approvals", () => {
     expect(runs).toEqual({ log: 1, pay: 1 });
     expect(sentBody(emulator, 1).contents.slice(1)).toEqual([
       { role: "model", parts: answeredParts(emulator, 0) },
-      {
-        role: "user",
-        parts: [
-          { functionResponse: { name: "pay", response: { done: "pay", amount: 500 } } },
-          { functionResponse: { name: "log", response: { done: "log", amount: 1 } } },
-        ],
-      },
+      bothAnswered,
     ]);
     expect(done.steps[0]!.calls.map((c) => c.name)).toEqual(["pay", "log"]);
   });
@@ -138,13 +140,7 @@ describe("crash and resume", () => {
     expect(runs).toEqual({ pay: 1, log: 1 });
     expect(sentBody(emulator, 1).contents.slice(1)).toEqual([
       { role: "model", parts: answeredParts(emulator, 0) },
-      {
-        role: "user",
-        parts: [
-          { functionResponse: { name: "pay", response: { done: "pay", amount: 500 } } },
-          { functionResponse: { name: "log", response: { done: "log", amount: 1 } } },
-        ],
-      },
+      bothAnswered,
     ]);
   });
 

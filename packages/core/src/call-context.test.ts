@@ -1,9 +1,9 @@
 // The tool context makes its signal and logger only when a tool reads them, and the signal still
 // tells the truth whenever it is first read: aborted by the run, or by the call's deadline.
-import { Writable } from "node:stream";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { CallContext } from "./call-context.js";
+import { capturingLogger } from "./test-support/log-capture.js";
 
 const silent = pino({ level: "silent" });
 
@@ -39,16 +39,8 @@ describe("CallContext", () => {
   });
 
   it("logs through a child carrying the tool name and call id, made once", () => {
-    const lines: Record<string, unknown>[] = [];
-    const parent = pino(
-      { level: "info" },
-      new Writable({
-        write(chunk, _enc, done) {
-          lines.push(JSON.parse(String(chunk)));
-          done();
-        },
-      }),
-    ).child({ runId: "r1" });
+    const { logger, lines } = capturingLogger("info");
+    const parent = logger.child({ runId: "r1" });
     const context = new CallContext("c7", "get_weather", parent, undefined);
     expect(context.logger).toBe(context.logger);
     context.logger.info("hello");
