@@ -15,7 +15,6 @@ const PENDING = new Set([
   "docs/approvals-and-state.md",
   "docs/errors-and-retries.md",
   "docs/gateways.md",
-  "docs/search.md",
   "docs/testing.md",
   "docs/tools-and-schemas.md",
 ]);

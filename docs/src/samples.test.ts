@@ -1,9 +1,32 @@
 // The runnable samples, run as a reader would (tsx on the file) against a local emulator through
 // the documented environment variables: they must do what the docs say they do.
 import type { GenerateContentRequest } from "@signet/provider";
-import { createEmulator } from "@signet/testing";
+import { createEmulator, type Emulator, type GatewayId } from "@signet/testing";
 import { describe, expect, it } from "vitest";
 import { cleanEnv, runCli } from "../../examples/weather-bot/src/test-support/spawn-cli.js";
+
+const KEY = "sk-docs-test";
+
+/** Runs a sample as a reader would, against `emulator` as `gateway`, through the documented variables. */
+function runSample(
+  sample: string,
+  emulator: Emulator,
+  gateway: GatewayId = "google",
+  env: Record<string, string> = {},
+) {
+  return runCli(
+    `docs/samples/${sample}`,
+    [],
+    cleanEnv({
+      SIGNET_GATEWAY: gateway,
+      SIGNET_API_KEY: KEY,
+      SIGNET_BASE_URL: emulator.baseUrlFor(gateway),
+      ...env,
+    }),
+  );
+}
+
+const bodyOf = (emulator: Emulator, i: number) => emulator.requests[i]!.body as GenerateContentRequest;
 
 describe("docs samples", () => {
   it("first-agent.ts (the README's example) calls its tool and prints the answer", async () => {
@@ -53,5 +76,30 @@ describe("docs samples", () => {
     expect(run.stderr).toContain("-> get_weather { city: 'Tokyo' }");
     expect(run.stderr).toMatch(/2 steps, \d+ tokens/);
     expect(emulator.requests.map((r) => r.stream)).toEqual([true, true]);
+  });
+
+  it("search-strategy.ts: auto combines on Google + Gemini 3, and the subcall sends only googleSearch", async () => {
+    await using google = await createEmulator();
+    const combined = await runSample("search-strategy.ts", google);
+    expect(combined.code, combined.stderr).toBe(0);
+    expect(combined.stdout.split("\n")[0]).toBe('search: "auto" gives combined');
+
+    await using kie = await createEmulator();
+    const run = await runSample("search-strategy.ts", kie, "kie");
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe('search: "auto" gives subcall');
+    expect(lines[1]).toMatch(/^subcall: Here is what I found: google_search\(.+\) returned \{"answer":/);
+    expect(kie.requests.map((r) => r.status)).toEqual([200, 200, 200]);
+    // The main request offers search as a function; the grounded one carries only googleSearch.
+    expect(bodyOf(kie, 0).tools).toEqual([
+      {
+        functionDeclarations: [
+          expect.objectContaining({ name: "get_weather" }),
+          expect.objectContaining({ name: "google_search" }),
+        ],
+      },
+    ]);
+    expect(bodyOf(kie, 1).tools).toEqual([{ googleSearch: { excludeDomains: ["x.com"] } }]);
   });
 });
