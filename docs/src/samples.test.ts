@@ -102,4 +102,36 @@ describe("docs samples", () => {
     ]);
     expect(bodyOf(kie, 1).tools).toEqual([{ googleSearch: { excludeDomains: ["x.com"] } }]);
   });
+
+  it.each([
+    ["approved", [], { invoice: "42", paid: 250 }, 'pay(42, 250) returned {"invoice":"42","paid":250}'],
+    [
+      "rejected",
+      ["--reject"],
+      { error: { kind: "rejected", message: "Too expensive." } },
+      'pay(42, 250) returned {"error":{"kind":"rejected","message":"Too expensive."}}',
+    ],
+  ])(
+    "approval-pause-resume.ts pauses before the call, saves, resumes %s",
+    async (_, args, response, answer) => {
+      await using emulator = await createEmulator({
+        script: [{ functionCalls: [{ name: "pay", args: { invoice: "42", amount: 250 } }] }],
+      });
+      const run = await runCli(
+        "docs/samples/approval-pause-resume.ts",
+        args,
+        cleanEnv({ SIGNET_API_KEY: KEY, SIGNET_BASE_URL: emulator.url }),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toBe(
+        `waiting for approval: pay {"invoice":"42","amount":250}\nHere is what I found: ${answer}.\n`,
+      );
+      expect(emulator.requests).toHaveLength(2);
+      // The resumed run answers the saved call with what the decision allowed: the result, or the rejection.
+      expect(bodyOf(emulator, 1).contents.at(-1)).toEqual({
+        role: "user",
+        parts: [{ functionResponse: { name: "pay", response } }],
+      });
+    },
+  );
 });
