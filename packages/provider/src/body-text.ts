@@ -1,21 +1,21 @@
-// A response body as text: whole (decoded once), or as pieces, one per network read (multi-byte
-// characters split across reads are decoded correctly). Both honour the attempt's deadline: when it
-// passes, the reader is cancelled (which aborts the request) and the read ends with `timeout`.
-// Stopping early cancels the body, which releases the socket.
+// Reading a response body: whole (decoded once), or read by read (chunk-stream.ts). Both honour the
+// attempt's deadline: when it passes, the reader is cancelled (which aborts the request) and the read
+// ends with `timeout`. Stopping early cancels the body, which releases the socket.
 import type { ReadContext } from "./read-context.js";
 import { transportError } from "./transport-error.js";
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>;
 type ReadResult = Awaited<ReturnType<Reader["read"]>>;
 
-function readerOf(response: Response, ctx: ReadContext): Reader | undefined {
+/** The body's reader, cancelled by the attempt's deadline; undefined for a response without body. */
+export function bodyReader(response: Response, ctx: ReadContext): Reader | undefined {
   const reader = response.body?.getReader() as Reader | undefined;
   if (reader) ctx.attempt?.onExpire((reason) => reader.cancel(reason).catch(() => {}));
   return reader;
 }
 
 /** The next read; a failure or the attempt's deadline becomes a ProviderError. */
-async function next(reader: Reader, ctx: ReadContext, stage: string): Promise<ReadResult> {
+export async function nextRead(reader: Reader, ctx: ReadContext, stage: string): Promise<ReadResult> {
   let step: ReadResult;
   try {
     step = await reader.read();
@@ -30,7 +30,7 @@ async function next(reader: Reader, ctx: ReadContext, stage: string): Promise<Re
 }
 
 /** Releases the reader; cancels the body first unless it was read to its end. */
-function release(reader: Reader, done: boolean): void {
+export function releaseReader(reader: Reader, done: boolean): void {
   // Cancelling aborts the request and frees its socket; not awaited, as a body source may be slow
   // to acknowledge and the consumer has already moved on.
   if (!done) reader.cancel().catch(() => {});
@@ -43,21 +43,21 @@ export async function bodyTextWhole(
   ctx: ReadContext,
   stage = "reading the response",
 ): Promise<string> {
-  const reader = readerOf(response, ctx);
+  const reader = bodyReader(response, ctx);
   if (!reader) return "";
   let done = false;
   const pieces: Uint8Array[] = [];
   let length = 0;
   try {
     for (;;) {
-      const step = await next(reader, ctx, stage);
+      const step = await nextRead(reader, ctx, stage);
       if (step.done) break;
       pieces.push(step.value);
       length += step.value.byteLength;
     }
     done = true;
   } finally {
-    release(reader, done);
+    releaseReader(reader, done);
   }
   if (pieces.length <= 1) return pieces.length === 0 ? "" : new TextDecoder().decode(pieces[0]);
   const all = new Uint8Array(length);
@@ -67,26 +67,4 @@ export async function bodyTextWhole(
     at += piece.byteLength;
   }
   return new TextDecoder().decode(all);
-}
-
-/** The body as text pieces; cancels the body if the consumer stops early (releases the socket). */
-export async function* bodyText(response: Response, ctx: ReadContext): AsyncGenerator<string> {
-  const reader = readerOf(response, ctx);
-  if (!reader) return;
-  const decoder = new TextDecoder();
-  let done = false;
-  try {
-    for (;;) {
-      const step = await next(reader, ctx, "reading the response");
-      if (step.done) {
-        done = true;
-        const tail = decoder.decode();
-        if (tail) yield tail;
-        return;
-      }
-      yield decoder.decode(step.value, { stream: true });
-    }
-  } finally {
-    release(reader, done);
-  }
 }

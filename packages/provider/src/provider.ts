@@ -6,7 +6,7 @@ import { checkApiKey } from "./api-key.js";
 import { AttemptSignal } from "./attempt-signal.js";
 import { type CallLog, logHttpError, logRequest, logResponse } from "./call-log.js";
 import { capabilitiesFor } from "./capabilities.js";
-import { readChunkStream } from "./chunk-stream.js";
+import { ChunkReader } from "./chunk-stream.js";
 import { requestIdFrom } from "./error-mapping.js";
 import { ProviderError } from "./errors.js";
 import {
@@ -131,7 +131,12 @@ class GeminiProvider implements SignetProvider {
   async #open(spec: HttpRequestSpec, ctx: AttemptContext, log: CallLog, n: number): Promise<Response> {
     logRequest(log, spec, n);
     const started = performance.now();
-    const response = await this.#transport.send(spec, ctx);
+    let response: Response;
+    try {
+      response = await this.#transport.send(spec, ctx.attempt.signal);
+    } catch (error) {
+      throw transportError(error, ctx, "sending the request");
+    }
     logResponse(log, response.status, started);
     if (!response.ok) {
       const error = await errorFromHttp(response, ctx);
@@ -158,7 +163,12 @@ class GeminiProvider implements SignetProvider {
           if (spec.read === "json") return { response: await readJsonResponse(response, ctx), requestId };
           // A stream-only gateway (KIE): read the stream to its end.
           const acc = new StreamAccumulator();
-          for await (const chunk of readChunkStream(response, ctx)) acc.add(chunk);
+          const chunks = new ChunkReader(response, ctx);
+          try {
+            for (let chunk = await chunks.next(); chunk; chunk = await chunks.next()) acc.add(chunk);
+          } finally {
+            chunks.cancel();
+          }
           return { response: acc.response(), requestId };
         } catch (error) {
           throw transportError(error, ctx, "generate");
@@ -196,9 +206,13 @@ class GeminiProvider implements SignetProvider {
           const response = await this.#open(spec, ctx, log, n);
           // The attempt deadline covers the wait for the response; silences are bounded by bodyMs.
           ctx.attempt.clearTimer();
-          const chunks = readChunkStream(response, ctx);
-          const first = await chunks.next();
-          return { chunks, first, ctx };
+          const chunks = new ChunkReader(response, ctx);
+          try {
+            return { chunks, first: await chunks.next(), ctx };
+          } catch (error) {
+            chunks.cancel();
+            throw error;
+          }
         } catch (error) {
           ctx.attempt.dispose();
           throw transportError(error, ctx, "stream");
@@ -208,17 +222,11 @@ class GeminiProvider implements SignetProvider {
     );
     const { chunks, first, ctx } = open;
     try {
-      if (first.done) return;
-      yield first.value;
-      for (;;) {
-        const step = await chunks.next();
-        if (step.done) return;
-        yield step.value;
-      }
+      for (let chunk = first; chunk; chunk = await chunks.next()) yield chunk;
     } catch (error) {
       throw transportError(error, ctx, "stream");
     } finally {
-      await chunks.return(undefined);
+      chunks.cancel();
       ctx.attempt.dispose();
     }
   }
