@@ -1,4 +1,6 @@
 // @signet/testing: a strict local Gemini emulator for tests, with scripted and generic models.
+export type { BlockedPrompt, BlockReason } from "./blocked-prompt.js";
+export { type ChunkGate, type ChunkGateOptions, type ChunkHook, chunkGate } from "./chunk-gate.js";
 export { type ErrorKind, renderError } from "./error-envelopes.js";
 export type { Fault, HttpFault, TransportFault } from "./faults.js";
 export {
@@ -19,7 +21,10 @@ export {
   validateSchema,
 } from "./schema-validator.js";
 export type {
+  BlockedTurn,
   CallsTurn,
+  ContentTurn,
+  Delivery,
   EmulatedRequest,
   ErrorTurn,
   FaultTurn,

@@ -1,6 +1,8 @@
 // What the model answers a valid request with: the next scripted turn, or the generic model when
-// the script is used up. A turn may also be a protocol error or a fault.
+// the script is used up. A turn may also be a blocked prompt, a protocol error or a fault.
 import type { GenerateContentRequest } from "@signet/provider";
+import { type BlockedPrompt, checkBlockedPrompt } from "./blocked-prompt.js";
+import type { ChunkHook } from "./chunk-gate.js";
 import type { ErrorDetails, ErrorKind } from "./error-envelopes.js";
 import { type HttpFault, httpFaultKind, isHttpFault, type TransportFault } from "./faults.js";
 import type { Turn } from "./function-turns.js";
@@ -8,16 +10,22 @@ import { genericReply } from "./generic-model.js";
 import type { ModelReply } from "./model-reply.js";
 import type { ModelTraits } from "./model-traits.js";
 import {
-  type CallsTurn,
+  type BlockedTurn,
+  type ContentTurn,
   type EmulatedRequest,
-  type PartsTurn,
   replyFromTurn,
   type Script,
-  type TextTurn,
 } from "./scripted-model.js";
 
+/** A 200 answer: model content or a blocked prompt, maybe broken by a fault, maybe held between chunks. */
+interface Delivered {
+  fault?: TransportFault | undefined;
+  beforeChunk?: ChunkHook | undefined;
+}
+
 export type ModelAnswer =
-  | { type: "reply"; reply: ModelReply; fault?: TransportFault }
+  | ({ type: "reply"; reply: ModelReply } & Delivered)
+  | ({ type: "blocked"; blocked: BlockedPrompt } & Delivered)
   | { type: "error"; kind: ErrorKind; details: ErrorDetails };
 
 export interface AnswerContext {
@@ -57,10 +65,22 @@ export async function modelAnswer(ctx: AnswerContext): Promise<ModelAnswer> {
   }
   if (turn.fault !== undefined) {
     if (isHttpFault(turn.fault)) return faultError(turn.fault, traits.id);
-    const reply = turn.reply ? scripted(turn.reply, request.body) : generic();
-    return { type: "reply", reply, fault: turn.fault };
+    if (!turn.reply) return { type: "reply", reply: generic(), fault: turn.fault };
+    return { ...delivered(turn.reply, request.body), fault: turn.fault };
   }
-  return { type: "reply", reply: scripted(turn, request.body) };
+  return delivered(turn, request.body);
+}
+
+function delivered(
+  turn: ContentTurn | BlockedTurn,
+  body: GenerateContentRequest,
+): Exclude<ModelAnswer, { type: "error" }> {
+  const hook = turn.beforeChunk === undefined ? {} : { beforeChunk: turn.beforeChunk };
+  if (turn.blocked !== undefined) {
+    checkBlockedPrompt(turn.blocked);
+    return { type: "blocked", blocked: turn.blocked, ...hook };
+  }
+  return { type: "reply", reply: scripted(turn as ContentTurn, body), ...hook };
 }
 
 /** The error an HTTP fault answers with. */
@@ -74,7 +94,7 @@ export function faultError(fault: HttpFault, model: string): ModelAnswer & { typ
 }
 
 /** A scripted turn's content; a text turn's thought summary goes out only when thoughts were asked for. */
-function scripted(turn: TextTurn | CallsTurn | PartsTurn, body: GenerateContentRequest): ModelReply {
+function scripted(turn: ContentTurn, body: GenerateContentRequest): ModelReply {
   const reply = replyFromTurn(turn);
   const keepThoughts =
     turn.parts !== undefined || body.generationConfig?.thinkingConfig?.includeThoughts === true;

@@ -3,7 +3,9 @@
 // written in the framing the endpoint uses. Every request is logged as it arrives.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GenerateContentRequest } from "@signet/provider";
+import type { GenerateContentRequest, GenerateContentResponse } from "@signet/provider";
+import { blockedResponse } from "./blocked-prompt.js";
+import type { ChunkHook } from "./chunk-gate.js";
 import { type ErrorDetails, type ErrorKind, renderError } from "./error-envelopes.js";
 import { type Fault, isHttpFault, type TransportFault } from "./faults.js";
 import { functionResponses } from "./function-turns.js";
@@ -28,10 +30,11 @@ export interface EmulatorState {
   ledger: SignatureLedger;
 }
 
-/** What goes back, and the transport fault (if any) that breaks it on the way. */
+/** What goes back, the transport fault (if any) that breaks it on the way, and the hook that holds it. */
 interface Answer {
   out: OutgoingResponse;
   fault?: TransportFault | undefined;
+  beforeChunk?: ChunkHook | undefined;
 }
 
 export async function handleRequest(
@@ -46,6 +49,7 @@ export async function handleRequest(
     const answer = await answerRequest(state, req, rawBody, entry);
     const outcome = await writeResponse(res, answer.out, {
       fault: answer.fault,
+      beforeChunk: answer.beforeChunk,
       chunkDelayMs: state.options.chunkDelayMs,
       onHeaders: (status) => {
         entry.status = status;
@@ -145,21 +149,30 @@ async function answerRequest(
   if (answer.type === "error") return withFault(errorAnswer(entry, gateway, answer.kind, answer.details));
 
   const lastTurn = checked.turns.at(-1);
-  const chunks = buildResponses(answer.reply, {
-    traits,
-    gateway,
-    ledger: state.ledger,
-    stream: format !== "json",
-    responseId: randomBytes(12).toString("base64url"),
-    promptTokenCount: Math.max(1, Math.ceil(rawBody.length / 16)),
-    thinkingOff: traits.family === "gemini-2.5" && thinkingBudget(request) === 0,
-    afterFunctionResponses: lastTurn?.role === "user" && functionResponses(lastTurn).length > 0,
-    search: request.tools?.some((t) => "googleSearch" in t) ?? false,
-  });
+  const responseId = randomBytes(12).toString("base64url");
+  const promptTokenCount = Math.max(1, Math.ceil(rawBody.length / 16));
+  const chunks: GenerateContentResponse[] =
+    answer.type === "blocked"
+      ? [blockedResponse(answer.blocked, { gateway, modelVersion: traits.id, responseId, promptTokenCount })]
+      : buildResponses(answer.reply, {
+          traits,
+          gateway,
+          ledger: state.ledger,
+          stream: format !== "json",
+          responseId,
+          promptTokenCount,
+          thinkingOff: traits.family === "gemini-2.5" && thinkingBudget(request) === 0,
+          afterFunctionResponses: lastTurn?.role === "user" && functionResponses(lastTurn).length > 0,
+          search: request.tools?.some((t) => "googleSearch" in t) ?? false,
+        });
   entry.responses = chunks;
   const out: OutgoingResponse = { status: 200, format, pieces: framePieces(format, chunks) };
   // A scripted transport fault wins over an injected one; an injected one is used up either way.
-  return { out, fault: answer.fault ?? (injected as TransportFault | undefined) };
+  return {
+    out,
+    fault: answer.fault ?? (injected as TransportFault | undefined),
+    beforeChunk: answer.beforeChunk,
+  };
 }
 
 /** The gateway's error envelope as plain JSON, as the real API sends errors even on stream endpoints. */

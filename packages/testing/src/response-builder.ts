@@ -76,10 +76,15 @@ export function buildResponses(reply: ModelReply, ctx: BuildContext): GenerateCo
       responseId: ctx.responseId,
     };
     if (last && ctx.gateway === "kie") {
-      response.credits_consumed = Math.max(0.01, Math.round((usage.totalTokenCount ?? 0) * 0.002) / 100);
+      response.credits_consumed = kieCredits(usage.totalTokenCount ?? 0);
     }
     return response;
   });
+}
+
+/** What KIE adds to a response's last chunk (seed 000 shows 0.01 for a small call). */
+export function kieCredits(totalTokenCount: number): number {
+  return Math.max(0.01, Math.round(totalTokenCount * 0.002) / 100);
 }
 
 /** Real streams: thoughts one per chunk, text in pieces, parallel calls together in one chunk. */

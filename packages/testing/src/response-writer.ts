@@ -5,6 +5,7 @@
 // A transport fault applies to whatever goes out, an error body included, so it is never lost.
 import type { ServerResponse } from "node:http";
 import type { GenerateContentResponse } from "@signet/provider";
+import type { ChunkHook } from "./chunk-gate.js";
 import type { TransportFault } from "./faults.js";
 import type { WireFormat } from "./gateway-routes.js";
 
@@ -20,6 +21,11 @@ export interface WriteOptions {
   fault?: TransportFault | undefined;
   /** Pause between stream chunks (0 by default: tests stay fast). */
   chunkDelayMs?: number | undefined;
+  /**
+   * Awaited before each piece is written, after the headers (a piece is a chunk, unless a transport
+   * fault reshaped the body); given up when the client goes away.
+   */
+  beforeChunk?: ChunkHook | undefined;
   /** Called once the status line and headers are out. */
   onHeaders?: (status: number) => void;
 }
@@ -77,6 +83,7 @@ export async function writeResponse(
   }
   for (let i = 0; i < pieces.length; i++) {
     await pause(res, fault?.type === "slow-body" ? fault.delayMs : i === 0 ? 0 : (options.chunkDelayMs ?? 0));
+    if (options.beforeChunk) await hold(res, options.beforeChunk, i);
     if (gone(res)) return "client-closed";
     await new Promise<void>((resolve) => res.write(pieces[i]!, () => resolve()));
     if (fault?.type === "reset-after-first-chunk") {
@@ -117,6 +124,22 @@ function pause(res: ServerResponse, ms: number): Promise<void> {
     const timer = setTimeout(done, ms);
     res.once("close", done);
   });
+}
+
+/** Runs the hook for piece `index`; stops waiting (and tells the hook) when the client goes away. */
+async function hold(res: ServerResponse, hook: ChunkHook, index: number): Promise<void> {
+  if (gone(res)) return;
+  const controller = new AbortController();
+  const leave = () => controller.abort(new Error("the client went away"));
+  res.once("close", leave);
+  try {
+    await Promise.race([
+      hook(index, controller.signal),
+      new Promise<void>((resolve) => controller.signal.addEventListener("abort", () => resolve())),
+    ]);
+  } finally {
+    res.off("close", leave);
+  }
 }
 
 function gone(res: ServerResponse): boolean {

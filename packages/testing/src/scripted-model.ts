@@ -1,7 +1,10 @@
 // A programmable model: a queue of turns, each answering one valid request. A turn is text,
-// function calls, exact parts, a protocol error, or a fault; a function computes one per request.
-// Invalid requests are refused before the script is consulted, so they never use a turn up.
+// function calls, exact parts, a blocked prompt, a protocol error, or a fault; a function computes
+// one per request. Invalid requests are refused before the script is consulted, so they never use a
+// turn up. Turns that answer with a body may hold it between chunks (`beforeChunk`).
 import type { FinishReason, GenerateContentRequest, GroundingMetadata, Part } from "@signet/provider";
+import type { BlockedPrompt } from "./blocked-prompt.js";
+import type { ChunkHook } from "./chunk-gate.js";
 import type { ErrorKind } from "./error-envelopes.js";
 import type { Fault } from "./faults.js";
 import type { GatewayId, RpcMethod } from "./gateway-routes.js";
@@ -15,7 +18,16 @@ export interface ScriptedCall {
 }
 
 type Only<T, All extends PropertyKey> = T & { [K in Exclude<All, keyof T>]?: never };
-type TurnKeys = "text" | "thought" | "functionCalls" | "parts" | "error" | "fault";
+type TurnKeys = "text" | "thought" | "functionCalls" | "parts" | "blocked" | "error" | "fault";
+
+/** How a turn's body goes out. */
+export interface Delivery {
+  /**
+   * Awaited before each chunk is written (a `chunkGate()`'s `beforeChunk`, or your own hook):
+   * the response stays open meanwhile.
+   */
+  beforeChunk?: ChunkHook;
+}
 
 /**
  * A text answer, optionally preceded by a thought summary (sent when the request asks for thoughts).
@@ -28,19 +40,27 @@ export type TextTurn = Only<
     finishReason?: FinishReason;
     groundingMetadata?: GroundingMetadata;
     thinking?: boolean;
-  },
+  } & Delivery,
   TurnKeys
 >;
 /** Function calls (several = parallel calls in one step), optionally after some text. */
-export type CallsTurn = Only<{ functionCalls: ScriptedCall[]; text?: string; thinking?: boolean }, TurnKeys>;
+export type CallsTurn = Only<
+  { functionCalls: ScriptedCall[]; text?: string; thinking?: boolean } & Delivery,
+  TurnKeys
+>;
 /** Exact parts; `signatures: "none"` sends them untouched (your own signatures included). */
-export type PartsTurn = Only<ModelReply, TurnKeys>;
+export type PartsTurn = Only<ModelReply & Delivery, TurnKeys>;
+/** A blocked prompt: HTTP 200 with `promptFeedback.blockReason` and no candidate (a stream: one chunk). */
+export type BlockedTurn = Only<{ blocked: BlockedPrompt } & Delivery, TurnKeys>;
 /** A protocol error in the gateway's envelope. */
 export type ErrorTurn = Only<{ error: ErrorKind; message?: string; retryDelaySeconds?: number }, TurnKeys>;
 /** A fault; transport faults that carry content send `reply` (default: the generic model's answer). */
-export type FaultTurn = Only<{ fault: Fault; reply?: TextTurn | CallsTurn | PartsTurn }, TurnKeys>;
+export type FaultTurn = Only<{ fault: Fault; reply?: ContentTurn | BlockedTurn }, TurnKeys>;
 
-export type ScriptedTurn = TextTurn | CallsTurn | PartsTurn | ErrorTurn | FaultTurn;
+/** The turns that answer with model content. */
+export type ContentTurn = TextTurn | CallsTurn | PartsTurn;
+
+export type ScriptedTurn = ContentTurn | BlockedTurn | ErrorTurn | FaultTurn;
 
 /** What a scripted function sees of the request it answers. */
 export interface EmulatedRequest {
@@ -80,8 +100,11 @@ export class Script {
 }
 
 /** The content a text / calls / parts turn answers with. */
-export function replyFromTurn(turn: TextTurn | CallsTurn | PartsTurn): ModelReply {
-  if (turn.parts !== undefined) return turn as ModelReply;
+export function replyFromTurn(turn: ContentTurn): ModelReply {
+  if (turn.parts !== undefined) {
+    const { beforeChunk: _hook, ...reply } = turn as ModelReply & Delivery;
+    return reply;
+  }
   if (turn.functionCalls !== undefined) {
     const calls: Part[] = turn.functionCalls.map((c) => ({
       functionCall: { ...(c.id === undefined ? {} : { id: c.id }), name: c.name, args: c.args ?? {} },
