@@ -1,6 +1,6 @@
 // The runnable samples, run as a reader would (tsx on the file) against a local emulator through
 // the documented environment variables: they must do what the docs say they do.
-import type { GenerateContentRequest } from "@signet/provider";
+import type { GenerateContentRequest, GenerateContentResponse } from "@signet/provider";
 import { createEmulator, type Emulator, type GatewayId } from "@signet/testing";
 import { describe, expect, it } from "vitest";
 import { cleanEnv, runCli } from "../../examples/weather-bot/src/test-support/spawn-cli.js";
@@ -134,4 +134,51 @@ describe("docs samples", () => {
       });
     },
   );
+
+  it("agent-loop-run.ts: a thinking Gemini 3 run, its steps, usage and state; the signed turn goes back as received", async () => {
+    await using emulator = await createEmulator();
+    const run = await runSample("agent-loop-run.ts", emulator);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        [
+          '^Here is what I found: get_weather\\(Paris\\) returned \\{"city":"Paris","tempC":18\\}\\.',
+          "4 contents",
+          "step 1: tool_calls, STOP, \\d+ tokens",
+          '  get_weather\\(\\{"city":"Paris"\\}\\) -> \\{"city":"Paris","tempC":18\\}',
+          "step 2: answer, STOP, \\d+ tokens",
+          "\\d+ tokens in all, [1-9]\\d* thinking",
+          "state: \\d+ bytes\\n$",
+        ].join("\\n"),
+      ),
+    );
+    const first = bodyOf(emulator, 0);
+    expect(first.systemInstruction).toEqual({ role: "user", parts: [{ text: "Be brief." }] });
+    expect(first.generationConfig).toEqual({
+      thinkingConfig: { thinkingLevel: "low", includeThoughts: true },
+    });
+    // The model turn (a thought summary, then the signed call) is sent back exactly as it arrived.
+    const turn = (emulator.requests[0]!.responses[0] as GenerateContentResponse).candidates![0]!.content!;
+    expect(turn.parts!.map((p) => Object.keys(p).sort())).toEqual([
+      ["text", "thought"],
+      ["functionCall", "thoughtSignature"],
+    ]);
+    expect(bodyOf(emulator, 1).contents[1]).toEqual(turn);
+  });
+
+  it("agent-loop-stream.ts streams the text and reports the call and its result (aivideoapi)", async () => {
+    await using emulator = await createEmulator();
+    const run = await runSample("agent-loop-stream.ts", emulator, "aivideoapi");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('Here is what I found: get_weather(Paris) returned {"city":"Paris","tempC":18}.');
+    expect(run.stderr).toMatch(
+      /^step 1: get_weather \{"city":"Paris"\}\nstep 1: get_weather returned \{"city":"Paris","tempC":18\}\n\n2 steps, \d+ tokens\n$/,
+    );
+    expect(emulator.requests.map((r) => [r.gateway, r.stream])).toEqual([
+      ["aivideoapi", true],
+      ["aivideoapi", true],
+    ]);
+    // The answer came in several chunks; the deltas written add up to the exact text above.
+    expect(emulator.requests[1]!.responses.length).toBeGreaterThan(1);
+  });
 });
