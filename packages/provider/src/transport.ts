@@ -2,8 +2,9 @@
 // headers / body timeouts). globalThis.fetch rather than undici.fetch so msw can intercept in tests.
 // Each attempt gets a fresh deadline and the caller's abort (attempt-signal.ts); the Agent's own
 // connect / headers / body timeouts bound every request without a signal.
-import { Agent } from "undici";
+
 import type { HttpRequestSpec } from "./gateways.js";
+import { Agent } from "./undici-agent.js";
 
 export interface TransportTimeouts {
   /** TCP + TLS connect. Default 10 s. */
