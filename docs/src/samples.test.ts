@@ -181,4 +181,33 @@ describe("docs samples", () => {
     // The answer came in several chunks; the deltas written add up to the exact text above.
     expect(emulator.requests[1]!.responses.length).toBeGreaterThan(1);
   });
+
+  it("errors-billing.ts: a 402 is insufficient_credits, not retried, and reaches the billing branch", async () => {
+    await using emulator = await createEmulator();
+    emulator.failNext({ type: "insufficient-credits" });
+    const run = await runSample("errors-billing.ts", emulator, "aivideoapi");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^billing: aivideoapi says .* \(HTTP 402\): .*Top up the account/);
+    expect(run.stderr).not.toContain(KEY);
+    expect(emulator.requests.map((r) => r.status)).toEqual([402]);
+  });
+
+  it("errors-retry-options.ts: a 503 is retried once after a jittered backoff, with the same bytes", async () => {
+    await using emulator = await createEmulator();
+    emulator.failNext({ type: "overloaded" });
+    const run = await runSample("errors-retry-options.ts", emulator, "aivideoapi");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe("Emulated answer to: Hello (2 attempts)\n");
+    const notice = /^retry 2 in (\d+) ms: .*\(HTTP 503\)/.exec(run.stderr);
+    expect(notice, run.stderr).not.toBeNull();
+    // Equal jitter on the first step of 500 ms: half fixed, half random.
+    expect(Number(notice![1])).toBeGreaterThanOrEqual(250);
+    expect(Number(notice![1])).toBeLessThanOrEqual(500);
+    expect(emulator.requests.map((r) => [r.model, r.status])).toEqual([
+      ["gemini-3-flash", 503],
+      ["gemini-3-flash", 200],
+    ]);
+    expect(emulator.requests[1]!.rawBody).toBe(emulator.requests[0]!.rawBody);
+  });
 });
