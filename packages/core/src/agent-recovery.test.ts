@@ -1,9 +1,8 @@
 // Invariant 5 end to end: what the model gets wrong goes back to it; what cannot be recovered is a
 // typed error carrying the partial result and the state. Also invariant 2 before any I/O, and aborts.
-import type { Content, GenerateContentResponse, Part } from "@signet/provider";
-import { createProvider } from "@signet/provider";
-import type { PartsTurn } from "@signet/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Content, Part } from "@signet/provider";
+import { chunkGate, type PartsTurn } from "@signet/testing";
+import { describe, expect, it, vi } from "vitest";
 import { Agent } from "./agent.js";
 import { SKIP_THOUGHT_SIGNATURE } from "./constants.js";
 import {
@@ -14,9 +13,16 @@ import {
   RunAbortedError,
 } from "./errors.js";
 import { partialResultOf } from "./partial-result.js";
-import { answeredParts, emulated, G3, G25, sentBody } from "./test-support/emulated.js";
-import { type RawModel, type RawReply, startRawModel } from "./test-support/raw-model.js";
-import { deferred, testTool } from "./test-support/tools.js";
+import {
+  answeredParts,
+  answeredUsage,
+  emulated,
+  G3,
+  G25,
+  request,
+  sentBody,
+} from "./test-support/emulated.js";
+import { testTool } from "./test-support/tools.js";
 import { emptyUsage } from "./usage.js";
 
 const echo = testTool<{ q: string }>({
@@ -31,26 +37,6 @@ const hang = testTool({
   execute: (_a, ctx) => new Promise((r) => ctx.signal.addEventListener("abort", () => r("late"))),
 });
 const q = (text: string): Content => ({ role: "user", parts: [{ text }] });
-const text = (t: string, extra: Record<string, unknown> = {}): GenerateContentResponse =>
-  ({
-    candidates: [{ content: { role: "model", parts: [{ text: t }] }, index: 0, ...extra }],
-  }) as GenerateContentResponse;
-
-const raws: RawModel[] = [];
-afterEach(async () => {
-  await Promise.all(raws.splice(0).map((raw) => raw.close()));
-});
-async function raw(replies: RawReply[]) {
-  const model = await startRawModel(replies);
-  raws.push(model);
-  const provider = createProvider({
-    gateway: "google",
-    apiKey: "test-key",
-    baseUrl: model.baseUrl,
-    retry: false,
-  });
-  return { model, provider };
-}
 
 describe("tool failures go back to the model as error responses", () => {
   it("unknown tool, invalid arguments, a throwing tool and a timeout, in one step", async () => {
@@ -250,33 +236,35 @@ describe("bounded re-ask and typed errors", () => {
     await expect(agent.run("x", { maxSteps: 0 })).rejects.toThrow(/maxSteps must be a positive integer/);
   });
 
-  it("a blocked prompt (no candidate, promptFeedback.blockReason) is a typed error with the reason", async () => {
-    // The emulator always answers with a candidate: this one reply comes from the raw loopback model.
-    const { model, provider } = await raw([
-      {
-        chunks: [
-          {
-            promptFeedback: { blockReason: "PROHIBITED_CONTENT", blockReasonMessage: "Not allowed." },
-            usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
-          },
-        ],
-      },
-    ]);
-    const error = (await new Agent({ provider, model: G25 })
-      .run("bad")
-      .catch((e: unknown) => e)) as BlockedError;
-    expect(model.bodies).toEqual([{ contents: [q("bad")] }]);
-    expect(error).toBeInstanceOf(BlockedError);
-    expect([error.code, error.kind, error.reason, error.detail]).toEqual([
-      "blocked",
-      "prompt",
-      "PROHIBITED_CONTENT",
-      "Not allowed.",
-    ]);
-    expect(error.message).toMatch(/Rephrase the input or adjust safetySettings/);
-    expect(error.state.contents).toEqual([q("bad")]);
-    expect(error.result.usage.promptTokens).toBe(3);
-  });
+  it.each(["run", "stream"] as const)(
+    "%s: a blocked prompt (no candidate, promptFeedback.blockReason) is a typed error with the reason",
+    async (mode) => {
+      const { emulator, provider } = await emulated([
+        { blocked: { reason: "PROHIBITED_CONTENT", message: "Not allowed." } },
+      ]);
+      const agent = new Agent({ provider, model: G25 });
+      const error = (await (mode === "run" ? agent.run("bad") : agent.stream("bad").result).catch(
+        (e: unknown) => e,
+      )) as BlockedError;
+      expect(sentBody(emulator, 0)).toEqual({ contents: [q("bad")] });
+      expect(request(emulator, 0).responses).toEqual([
+        expect.objectContaining({
+          promptFeedback: { blockReason: "PROHIBITED_CONTENT", blockReasonMessage: "Not allowed." },
+        }),
+      ]);
+      expect(error).toBeInstanceOf(BlockedError);
+      expect([error.code, error.kind, error.reason, error.detail]).toEqual([
+        "blocked",
+        "prompt",
+        "PROHIBITED_CONTENT",
+        "Not allowed.",
+      ]);
+      expect(error.message).toMatch(/Rephrase the input or adjust safetySettings/);
+      expect(error.state.contents).toEqual([q("bad")]);
+      expect(error.result.usage.promptTokens).toBe(answeredUsage(emulator, 0).promptTokenCount);
+      expect(error.result.usage.promptTokens).toBeGreaterThan(0);
+    },
+  );
 
   it.each(["run", "stream"] as const)(
     "%s: a safety stop is a typed error with the reason; the partial answer is kept",
@@ -381,14 +369,11 @@ describe("abort at each phase", () => {
   });
 
   it("mid-stream, after the first chunk reached the consumer", async () => {
-    // The raw model holds the stream open after its first chunk: the abort is certain to land mid-stream.
+    // The emulator holds the stream open after its first chunk: the abort is certain to land mid-stream.
     const controller = new AbortController();
-    const hold = deferred();
-    const { provider } = await raw([
-      {
-        chunks: [text("Hel"), text("lo", { finishReason: "STOP" })],
-        beforeChunk: (i) => (i === 1 ? hold.promise : Promise.resolve()),
-      },
+    const gate = chunkGate({ pass: 1 });
+    const { emulator, provider } = await emulated([
+      { parts: [{ text: "Hel" }, { text: "lo" }], beforeChunk: gate.beforeChunk },
     ]);
     const stream = new Agent({ provider, model: G25 }).stream("x", { signal: controller.signal });
     const seen: string[] = [];
@@ -398,11 +383,14 @@ describe("abort at each phase", () => {
         if (event.type === "text_delta") controller.abort(new Error("stop"));
       }
     })().catch((e: unknown) => e);
-    hold.resolve();
     expect(error).toBeInstanceOf(RunAbortedError);
     expect((error as RunAbortedError).phase).toBe("model");
     expect(seen).toEqual(["run_start", "step_start", "text_delta"]);
     await expect(stream.result).rejects.toBeInstanceOf(RunAbortedError);
+    // The connection closed while the emulator held the second chunk: it never went out.
+    expect(sentBody(emulator, 0)).toEqual({ contents: [q("x")] });
+    await vi.waitFor(() => expect(request(emulator, 0).outcome).toBe("client-closed"));
+    expect(gate.holding).toBeUndefined();
   });
 
   it("during tools: completed calls are kept in the state, the running one is not; resume runs only it", async () => {

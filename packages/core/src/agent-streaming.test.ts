@@ -1,11 +1,9 @@
 // Invariant 8: events reach the consumer as chunks arrive, and a slow consumer slows the run down
 // instead of piling events up.
-import type { GenerateContentResponse, Part } from "@signet/provider";
-import { createProvider } from "@signet/provider";
-import { afterEach, describe, expect, it } from "vitest";
+import { chunkGate } from "@signet/testing";
+import { describe, expect, it } from "vitest";
 import { Agent } from "./agent.js";
-import { answeredParts, emulated, G3, request } from "./test-support/emulated.js";
-import { type RawModel, startRawModel } from "./test-support/raw-model.js";
+import { answeredParts, emulated, G3, request, sentBody } from "./test-support/emulated.js";
 import { deferred, testTool } from "./test-support/tools.js";
 
 const echo = testTool<{ q: string }>({
@@ -14,47 +12,29 @@ const echo = testTool<{ q: string }>({
   execute: ({ q }) => ({ echoed: q }),
 });
 
-const chunk = (parts: Part[], finishReason?: string): GenerateContentResponse =>
-  ({
-    candidates: [{ content: { role: "model", parts }, index: 0, ...(finishReason ? { finishReason } : {}) }],
-  }) as GenerateContentResponse;
-
-let raw: RawModel | undefined;
-afterEach(async () => {
-  await raw?.close();
-  raw = undefined;
-});
-
 describe("streaming is streaming", () => {
   it("text deltas and tool calls reach the consumer while the response is still open", async () => {
-    // The emulator cannot hold a response open until the test says so; this raw model can. It writes
-    // each next chunk only after the consumer received the event of the previous one: if events
-    // waited for the end of the response, this test would deadlock instead.
-    const held = [deferred(), deferred()];
-    const call: Part = {
-      functionCall: { name: "echo", args: { q: "hi" } },
-      thoughtSignature: "c2lnbmF0dXJl",
-    };
-    const answer: Part[] = [{ text: "Done" }, { text: "", thoughtSignature: "bGFzdA==" }];
-    raw = await startRawModel([
+    // The emulator writes each next chunk only after the consumer received the event of the
+    // previous one: if events waited for the end of the response, this test would deadlock instead.
+    const gate = chunkGate({ pass: 1 });
+    const { emulator, provider } = await emulated([
       {
-        chunks: [chunk([{ text: "Let me check." }]), chunk([call]), chunk([{ text: "" }], "STOP")],
-        beforeChunk: (i) => (i === 0 ? Promise.resolve() : held[i - 1]!.promise),
+        text: "Let me check.",
+        functionCalls: [{ name: "echo", args: { q: "hi" } }],
+        beforeChunk: gate.beforeChunk,
       },
-      { chunks: [chunk([answer[0]!]), chunk([answer[1]!], "STOP")] },
+      { text: "Done" },
     ]);
-    const provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: raw.baseUrl, retry: false });
     const stream = new Agent({ provider, model: G3, tools: [echo] }).stream("go");
     const order: string[] = [];
     for await (const event of stream) {
       order.push(event.type === "text_delta" ? `text:${event.text}` : event.type);
-      if (event.type === "text_delta" && event.text === "Let me check.") held[0]!.resolve();
+      if (event.type === "text_delta" && event.text === "Let me check.") gate.release();
       if (event.type === "tool_call") {
         expect(event).toMatchObject({ name: "echo", args: { q: "hi" }, step: 1 });
-        held[1]!.resolve();
+        gate.release();
       }
     }
-    await provider.close();
     expect(order).toEqual([
       "run_start",
       "step_start",
@@ -67,19 +47,31 @@ describe("streaming is streaming", () => {
       "step_finish",
       "run_finish",
     ]);
+    // Three chunks (the text, the signed call, Gemini 3's empty STOP chunk): both releases were needed.
+    expect(request(emulator, 0).responses).toHaveLength(3);
     const result = await stream.result;
     // The streamed turns are stored part by part as received, the empty STOP chunk's part included.
-    const turn = { role: "model", parts: [{ text: "Let me check." }, call, { text: "" }] };
+    const turn = { role: "model", parts: answeredParts(emulator, 0) };
+    expect(turn.parts).toEqual([
+      { text: "Let me check." },
+      { functionCall: { name: "echo", args: { q: "hi" } }, thoughtSignature: expect.any(String) },
+      { text: "" },
+    ]);
     const response = {
       role: "user",
       parts: [{ functionResponse: { name: "echo", response: { echoed: "hi" } } }],
     };
     const question = { role: "user", parts: [{ text: "go" }] };
-    expect(raw.bodies).toEqual([
+    expect([sentBody(emulator, 0), sentBody(emulator, 1)]).toEqual([
       { contents: [question], tools: [{ functionDeclarations: [echo.declaration] }] },
       { contents: [question, turn, response], tools: [{ functionDeclarations: [echo.declaration] }] },
     ]);
-    expect(result.contents).toEqual([question, turn, response, { role: "model", parts: answer }]);
+    expect(result.contents).toEqual([
+      question,
+      turn,
+      response,
+      { role: "model", parts: answeredParts(emulator, 1) },
+    ]);
   });
 
   it("against a slow emulator stream: every delta arrives while the response is still being written", async () => {
