@@ -210,4 +210,65 @@ describe("docs samples", () => {
     ]);
     expect(emulator.requests[1]!.rawBody).toBe(emulator.requests[0]!.rawBody);
   });
+
+  it("gateways-generate-stream.ts: one generate, one SSE stream, the key in x-goog-api-key only", async () => {
+    await using emulator = await createEmulator();
+    const run = await runCli(
+      "docs/samples/gateways-generate-stream.ts",
+      [],
+      cleanEnv({ GEMINI_API_KEY: KEY, SIGNET_BASE_URL: emulator.url }),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe("Emulated answer to: Weather in Oslo?\nEmulated answer to: And in Rome?");
+    expect(emulator.requests.map((r) => [r.rpc, r.url])).toEqual([
+      ["generateContent", "/v1beta/models/gemini-2.5-flash:generateContent"],
+      ["streamGenerateContent", "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"],
+    ]);
+    for (const r of emulator.requests) {
+      expect(r.headers["x-goog-api-key"]).toBe("***test");
+      expect(r.headers.authorization).toBeUndefined();
+    }
+    expect(emulator.requests[1]!.headers.accept).toBe("text/event-stream");
+    expect(emulator.requests[1]!.responses.length).toBeGreaterThan(1);
+  });
+
+  it("gateways-custom.ts and gateways-base-url.ts print exactly what would be sent", async () => {
+    const custom = await runCli("docs/samples/gateways-custom.ts", [], cleanEnv());
+    expect(custom.code, custom.stderr).toBe(0);
+    expect(custom.stdout).toBe(
+      [
+        "POST https://llm-proxy.internal.example/gemini/gemini-2.5-flash:streamGenerateContent?alt=sse",
+        "{",
+        "  'content-type': 'application/json',",
+        "  accept: 'text/event-stream',",
+        "  'x-api-key': 'KEY'",
+        "}",
+        '{"stream":true,"contents":[{"role":"user","parts":[{"text":"Hi"}]}]}',
+        "",
+      ].join("\n"),
+    );
+    const relay = await runCli("docs/samples/gateways-base-url.ts", [], cleanEnv());
+    expect(relay.code, relay.stderr).toBe(0);
+    expect(relay.stdout).toBe(
+      [
+        "http://127.0.0.1:8080/relay/gemini/v1/models/gemini-3-flash:streamGenerateContent",
+        "Bearer KEY",
+        '{"stream":true,"contents":[{"role":"user","parts":[{"text":"Hi"}]}]}',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gateways-accumulate.ts keeps every streamed part, the signed empty carrier included (kkiai)", async () => {
+    await using emulator = await createEmulator();
+    const run = await runSample("gateways-accumulate.ts", emulator, "kkiai");
+    expect(run.code, run.stderr).toBe(0);
+    const streamed = (emulator.requests[0]!.responses as GenerateContentResponse[]).flatMap(
+      (chunk) => chunk.candidates![0]!.content!.parts!,
+    );
+    expect(streamed.at(-1)).toEqual({ text: "", thoughtSignature: expect.any(String) });
+    expect(run.stdout).toBe(
+      `Emulated answer to: Weather in Oslo?\n${JSON.stringify(streamed.map((p) => Object.keys(p)))}\n`,
+    );
+  });
 });
