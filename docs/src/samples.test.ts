@@ -271,4 +271,50 @@ describe("docs samples", () => {
       `Emulated answer to: Weather in Oslo?\n${JSON.stringify(streamed.map((p) => Object.keys(p)))}\n`,
     );
   });
+
+  it("tools-define-tool.ts: the declaration, the report, a decoded parse and a refused one", async () => {
+    const run = await runCli("docs/samples/tools-define-tool.ts", [], cleanEnv());
+    expect(run.code, run.stderr).toBe(0);
+    const [declaration, report, parsed, issues, end] = run.stdout.split("\n");
+    expect(JSON.parse(declaration!)).toEqual({
+      name: "get_weather",
+      description: "Current weather for a city",
+      parameters: {
+        type: "OBJECT",
+        properties: {
+          city: { type: "STRING", minLength: 1, description: "City name" },
+          unit: { type: "STRING", enum: ["c", "f"], default: "c" },
+          at: { type: "STRING", format: "date-time" },
+        },
+        propertyOrdering: ["city", "unit", "at"],
+        required: ["city"],
+      },
+    });
+    expect(report).toBe(
+      "at: date encoded: a Date is sent as an ISO 8601 date-time string and decoded back to a Date",
+    );
+    expect(parsed).toBe("{ city: 'Oslo', unit: 'c', at: 2025-06-01T12:00:00.000Z }"); // a Date, not a string
+    expect(JSON.parse(issues!)).toEqual([
+      { path: ["city"], message: expect.stringContaining(">=1 characters") },
+      { path: ["unit"], message: expect.stringContaining('expected one of "c"|"f"') },
+    ]);
+    expect(end).toBe("");
+  });
+
+  it("tools-structured-output.ts sends the response schema and decodes the numeric enum", async () => {
+    await using emulator = await createEmulator({ schemaDialect: "signet" });
+    const run = await runSample("tools-structured-output.ts", emulator);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe("Calm: sample summary\n");
+    expect(bodyOf(emulator, 0).generationConfig).toEqual({
+      temperature: 0,
+      responseMimeType: "application/json",
+      responseSchema: {
+        type: "OBJECT",
+        properties: { summary: { type: "STRING" }, mood: { type: "STRING", enum: ["1", "2"] } },
+        propertyOrdering: ["summary", "mood"],
+        required: ["summary", "mood"],
+      },
+    });
+  });
 });
