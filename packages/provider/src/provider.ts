@@ -27,7 +27,8 @@ import type {
   ModelCapabilities,
   Provider,
 } from "./provider-types.js";
-import { errorFromHttp, type ReadContext, readJsonResponse } from "./read-response.js";
+import { errorFromHttp, errorFromRedirect, type ReadContext, readJsonResponse } from "./read-response.js";
+import { isRedirectRefusal } from "./redirect-watch.js";
 import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, withRetries } from "./retry-policy.js";
 import { StreamAccumulator, toGenerateResult } from "./stream-accumulator.js";
 import { assertToolsAllowed } from "./tool-exclusivity.js";
@@ -135,7 +136,10 @@ class GeminiProvider implements SignetProvider {
     try {
       response = await this.#transport.send(spec, ctx.attempt.signal);
     } catch (error) {
-      throw transportError(error, ctx, "sending the request");
+      if (!isRedirectRefusal(error)) throw transportError(error, ctx, "sending the request");
+      const refused = errorFromRedirect(this.#transport.redirectSeen(spec), ctx);
+      logHttpError(log, refused);
+      throw refused;
     }
     logResponse(log, response.status, started);
     if (!response.ok) {

@@ -1,9 +1,10 @@
 // Reads a non-streamed response: one JSON answer, or an error response mapped to its ProviderError.
 import { bodyTextWhole } from "./body-text.js";
 import { errorFromResponse } from "./error-mapping.js";
-import type { ProviderError } from "./errors.js";
+import { ProviderError } from "./errors.js";
 import { malformed, parseChunk } from "./parse-chunk.js";
 import type { ReadContext } from "./read-context.js";
+import type { SeenRedirect } from "./redirect-watch.js";
 import { transportError } from "./transport-error.js";
 import type { GenerateContentResponse } from "./wire-types.js";
 
@@ -28,6 +29,26 @@ export async function errorFromHttp(response: Response, ctx: ReadContext): Promi
     },
     ctx.envelope,
   );
+}
+
+/**
+ * A redirect fetch refused (never followed: the key would go along), with its status and target when
+ * the dispatcher saw it (not when something above the dispatcher, such as msw, answered).
+ */
+export function errorFromRedirect(seen: SeenRedirect | undefined, ctx: ReadContext): ProviderError {
+  if (seen) {
+    const { status, headers } = seen;
+    return errorFromResponse(
+      { gateway: ctx.gateway, status, model: ctx.model, headers, rawBody: "", apiKey: ctx.apiKey },
+      ctx.envelope,
+    );
+  }
+  return new ProviderError({
+    code: "unexpected_redirect",
+    message: `${ctx.gateway} answered with a redirect. Signet does not follow redirects, so the key never goes to another address: if you trust the new address, set it as the base URL (baseUrl / SIGNET_BASE_URL).`,
+    gateway: ctx.gateway,
+    retryable: false,
+  });
 }
 
 /** A whole JSON answer (generateContent). */

@@ -123,6 +123,12 @@ describe("retries", () => {
       }),
       "quota_exhausted",
     ],
+    [
+      // Answered above the dispatcher, so only fetch's refusal is seen (transport.test.ts: the rest).
+      "302 redirect",
+      () => new HttpResponse(null, { status: 302, headers: { location: "https://elsewhere.example/x" } }),
+      "unexpected_redirect",
+    ],
   ])("%s is attempted once", async (_name, reply, code) => {
     const state = script(reply, ok);
     provider = createProvider({ gateway: "aivideoapi", apiKey: "k", baseUrl: BASE, retry: fast });

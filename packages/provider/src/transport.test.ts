@@ -83,32 +83,47 @@ describe("transport", () => {
     await p.close();
   });
 
-  it("a redirect is not followed: `unexpected_redirect`, attempted once, the target never called", async () => {
-    let targetCalls = 0;
-    const target = await serve((_rq, res) => {
-      targetCalls++;
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(textChunk("ok", "STOP")));
-    });
-    let gatewayCalls = 0;
-    const gateway = await serve((rq, res) => {
-      gatewayCalls++;
-      res.writeHead(307, { location: `${target.base.replace("127.0.0.1", "localhost")}${rq.url}` });
-      res.end();
-    });
-    const p = createProvider({ gateway: "google", apiKey: "k", baseUrl: gateway.base });
-    const e = await failure(() => p.generate("gemini-2.5-flash", req));
-    expect([e.code, e.status, e.retryable, gatewayCalls, targetCalls]).toEqual([
-      "unexpected_redirect",
-      307,
-      false,
-      1,
-      0,
-    ]);
-    expect(e.message).toContain(`HTTP 307 to ${target.base.replace("127.0.0.1", "localhost")})`);
-    expect(e.message).toMatch(/set it as the base URL/);
-    await p.close();
-  });
+  it.each([
+    [307, "generate"],
+    [301, "generate"],
+    [302, "stream"],
+    [303, "generate"],
+    [308, "stream"],
+    [300, "generate"],
+  ] as const)(
+    "a redirect (%i, %s) is not followed: `unexpected_redirect` naming status and target, attempted once, the target never called",
+    async (status, call) => {
+      let targetCalls = 0;
+      const target = await serve((_rq, res) => {
+        targetCalls++;
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(textChunk("ok", "STOP")));
+      });
+      const targetBase = target.base.replace("127.0.0.1", "localhost");
+      let gatewayCalls = 0;
+      const gateway = await serve((rq, res) => {
+        gatewayCalls++;
+        res.writeHead(status, { location: `${targetBase}${rq.url}`, "x-request-id": "r-1" });
+        res.end();
+      });
+      const p = createProvider({ gateway: "google", apiKey: "k", baseUrl: gateway.base });
+      const e = await failure(async () => {
+        if (call === "generate") await p.generate("gemini-2.5-flash", req);
+        else for await (const _ of p.stream("gemini-2.5-flash", req));
+      });
+      expect([e.code, e.status, e.retryable, e.requestId, gatewayCalls, targetCalls]).toEqual([
+        "unexpected_redirect",
+        status,
+        false,
+        "r-1",
+        1,
+        0,
+      ]);
+      expect(e.message).toContain(`HTTP ${status} to ${targetBase})`);
+      expect(e.message).toMatch(/set it as the base URL/);
+      await p.close();
+    },
+  );
 
   // Timeouts that let no request wait past 200 ms for its headers: an attempt deadline of 300 ms
   // needs no signal on fetch; it cancels the body read instead.

@@ -3,7 +3,9 @@
 // Each attempt gets a fresh deadline and the caller's abort (attempt-signal.ts); the Agent's own
 // connect / headers / body timeouts bound every request without a signal.
 
+import type { Dispatcher } from "undici";
 import type { HttpRequestSpec } from "./gateways.js";
+import { RedirectWatch, type SeenRedirect } from "./redirect-watch.js";
 import { Agent } from "./undici-agent.js";
 
 export interface TransportTimeouts {
@@ -30,14 +32,24 @@ export const DEFAULT_TIMEOUTS: Required<TransportTimeouts> = {
   keepAliveMs: 30_000,
 };
 
+/** The pool, noting each redirect on its way to fetch (see redirect-watch.ts). */
+class WatchingAgent extends Agent {
+  readonly redirects = new RedirectWatch();
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    this.redirects.watch(options, handler);
+    return super.dispatch(options, handler);
+  }
+}
+
 /** A pool of connections plus the per-attempt timer. One per provider. */
 export class Transport {
   readonly timeouts: Required<TransportTimeouts>;
-  private readonly agent: Agent;
+  private readonly agent: WatchingAgent;
 
   constructor(timeouts: TransportTimeouts = {}) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
-    this.agent = new Agent({
+    this.agent = new WatchingAgent({
       connect: { timeout: this.timeouts.connectMs },
       headersTimeout: this.timeouts.headersMs,
       bodyTimeout: this.timeouts.bodyMs,
@@ -57,12 +69,19 @@ export class Transport {
       // Often undefined: a signal costs undici 15-25 µs a request (see attempt-signal.ts).
       signal,
       // Following a redirect would send the key to another address (fetch keeps x-goog-api-key and
-      // the URL's ?key= across origins): a 3xx comes back as is and becomes `unexpected_redirect`.
-      redirect: "manual" as const,
+      // the URL's ?key= across origins): fetch refuses it, and the caller reports
+      // `unexpected_redirect` with what `redirectSeen` kept. "error" also spares fetch a clone of
+      // every request (see redirect-watch.ts).
+      redirect: "error" as const,
       dispatcher: this.agent,
     };
     // `dispatcher` is undici's extension of RequestInit (honoured by Node's fetch).
     return fetch(spec.url, init as unknown as RequestInit);
+  }
+
+  /** The redirect fetch refused for this request, as the dispatcher saw it (read once). */
+  redirectSeen(spec: HttpRequestSpec): SeenRedirect | undefined {
+    return this.agent.redirects.take(spec.url);
   }
 
   /** Closes the pool; safe to call more than once. */
