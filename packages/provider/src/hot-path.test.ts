@@ -114,6 +114,22 @@ describe("retries cost nothing until one is needed", () => {
   );
 });
 
+describe("fetch is asked for nothing it need not do", () => {
+  it("no signal without a caller's signal or a short deadline, and no clone for redirects", async () => {
+    server.use(http.post("*", () => HttpResponse.json(textChunk("ok", "STOP"))));
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE });
+    const spy = vi.spyOn(globalThis, "fetch");
+    await provider.generate("gemini-2.5-flash", { contents: [{ parts: [{ text: "q" }] }] });
+    for await (const _ of provider.stream("gemini-2.5-flash", { contents: [{ parts: [{ text: "q" }] }] }));
+    const inits = spy.mock.calls.map(([, init]) => ({ signal: init?.signal, redirect: init?.redirect }));
+    // fetch clones every request whose redirect mode is not "error" (a tee of its body).
+    expect(inits).toEqual([
+      { signal: undefined, redirect: "error" },
+      { signal: undefined, redirect: "error" },
+    ]);
+  });
+});
+
 describe("each chunk is parsed once", () => {
   const marker = "chunk-marker";
   function parsesOfChunks(spy: { mock: { calls: unknown[][] } }): number {
