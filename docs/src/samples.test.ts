@@ -317,4 +317,10 @@ describe("docs samples", () => {
       },
     });
   });
+
+  it("testing-first-run.ts starts its own emulator and runs an agent on it (no key, no environment)", async () => {
+    const run = await runCli("docs/samples/testing-first-run.ts", [], cleanEnv());
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe("Emulated answer to: Hello?\n[ 'generateContent 200' ]\n");
+  });
 });
