@@ -1,6 +1,5 @@
 // Every TypeScript/JavaScript sample in README.md and docs/*.md is a file in docs/samples (which
-// the docs package typechecks), copied verbatim. Pages written before this check existed are listed
-// in PENDING until their samples move into docs/samples; the list can only shrink.
+// the docs package typechecks, and samples.test.ts runs where it is a program), copied verbatim.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,35 +8,43 @@ import { type CodeBlock, checkBlock, codeBlocks } from "./code-blocks.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Pages whose samples are not yet in docs/samples. Remove a page once `pnpm test` passes without it. */
-const PENDING = new Set(["docs/tools-and-schemas.md"]);
+/**
+ * Blocks not yet samples, by page and first line; the list can only shrink. The one left is written by
+ * packages/tools' conversion-table generator (from a string, and it does not compile: a recursive
+ * z.lazy needs its type spelled out); docs/samples/tools-conversion-scope.ts is its compilable form,
+ * waiting for the generator to print it with its marker.
+ */
+const UNCONVERTED = [{ page: "docs/tools-and-schemas.md", firstLine: "enum Level { Low = 1, High = 2 }" }];
+
+const isUnconverted = (block: CodeBlock) =>
+  UNCONVERTED.some((u) => u.page === block.page && block.code.split("\n")[0] === u.firstLine);
 
 async function pages(): Promise<string[]> {
   const docs = (await readdir(join(ROOT, "docs"))).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
   return ["README.md", ...docs.sort()];
 }
 
-async function problemsOf(page: string): Promise<string[]> {
-  const blocks = codeBlocks(page, await readFile(join(ROOT, page), "utf8"));
-  return (await Promise.all(blocks.map((b) => checkBlock(b, ROOT)))).flat();
+async function blocksOf(page: string): Promise<CodeBlock[]> {
+  return codeBlocks(page, await readFile(join(ROOT, page), "utf8"));
 }
 
 describe("the docs' code samples", () => {
   it("every sample in README.md and docs/*.md is a typechecked file in docs/samples", async () => {
-    const all = await pages();
-    const problems: string[] = [];
-    for (const page of all) if (!PENDING.has(page)) problems.push(...(await problemsOf(page)));
-    expect(problems).toEqual([]);
+    const blocks = (await Promise.all((await pages()).map(blocksOf))).flat();
+    const problems = await Promise.all(
+      blocks.filter((b) => !isUnconverted(b)).map((b) => checkBlock(b, ROOT)),
+    );
+    expect(problems.flat()).toEqual([]);
   });
 
-  it("PENDING lists only pages that exist and still need converting", async () => {
-    const all = new Set(await pages());
-    for (const page of PENDING) {
-      expect(all.has(page), `${page} is in PENDING but does not exist`).toBe(true);
+  it("UNCONVERTED lists only blocks that still exist and still fail the check", async () => {
+    for (const { page, firstLine } of UNCONVERTED) {
+      const block = (await blocksOf(page)).find((b) => isUnconverted(b));
+      expect(block, `${page} has no block starting "${firstLine}": remove it from UNCONVERTED`).toBeDefined();
       expect(
-        (await problemsOf(page)).length,
-        `${page} passes the check now: remove it from PENDING in docs/src/code-blocks.test.ts`,
-      ).toBeGreaterThan(0);
+        await checkBlock(block!, ROOT),
+        `${page}:${block!.line} passes the check now: remove it from UNCONVERTED`,
+      ).not.toEqual([]);
     }
   });
 });
