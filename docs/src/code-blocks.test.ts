@@ -8,17 +8,6 @@ import { type CodeBlock, checkBlock, codeBlocks } from "./code-blocks.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/**
- * Blocks not yet samples, by page and first line; the list can only shrink. The one left is written by
- * packages/tools' conversion-table generator (from a string, and it does not compile: a recursive
- * z.lazy needs its type spelled out); docs/samples/tools-conversion-scope.ts is its compilable form,
- * waiting for the generator to print it with its marker.
- */
-const UNCONVERTED = [{ page: "docs/tools-and-schemas.md", firstLine: "enum Level { Low = 1, High = 2 }" }];
-
-const isUnconverted = (block: CodeBlock) =>
-  UNCONVERTED.some((u) => u.page === block.page && block.code.split("\n")[0] === u.firstLine);
-
 async function pages(): Promise<string[]> {
   const docs = (await readdir(join(ROOT, "docs"))).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
   return ["README.md", ...docs.sort()];
@@ -31,21 +20,8 @@ async function blocksOf(page: string): Promise<CodeBlock[]> {
 describe("the docs' code samples", () => {
   it("every sample in README.md and docs/*.md is a typechecked file in docs/samples", async () => {
     const blocks = (await Promise.all((await pages()).map(blocksOf))).flat();
-    const problems = await Promise.all(
-      blocks.filter((b) => !isUnconverted(b)).map((b) => checkBlock(b, ROOT)),
-    );
+    const problems = await Promise.all(blocks.map((b) => checkBlock(b, ROOT)));
     expect(problems.flat()).toEqual([]);
-  });
-
-  it("UNCONVERTED lists only blocks that still exist and still fail the check", async () => {
-    for (const { page, firstLine } of UNCONVERTED) {
-      const block = (await blocksOf(page)).find((b) => isUnconverted(b));
-      expect(block, `${page} has no block starting "${firstLine}": remove it from UNCONVERTED`).toBeDefined();
-      expect(
-        await checkBlock(block!, ROOT),
-        `${page}:${block!.line} passes the check now: remove it from UNCONVERTED`,
-      ).not.toEqual([]);
-    }
   });
 });
 

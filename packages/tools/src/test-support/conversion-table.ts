@@ -1,18 +1,20 @@
 // Renders the conversion table of docs/tools-and-schemas.md from the golden cases, so the page
 // shows exactly what the tests assert.
+import { readFileSync } from "node:fs";
 import { formatConversionReport } from "../conversion-report.js";
 import { formatSchemaPath } from "../schema-path.js";
-import {
-  CONVERSION_CASES,
-  type ConversionCase,
-  FAMILY_TITLES,
-  type Family,
-  SCOPE_SOURCE,
-} from "./conversion-cases.js";
+import { CONVERSION_CASES, type ConversionCase, FAMILY_TITLES, type Family } from "./conversion-cases.js";
 
 export const TABLE_START =
   "<!-- conversion-table:start (generated from packages/tools/src/test-support/conversion-cases.ts by conversion-table.test.ts; do not edit by hand) -->";
 export const TABLE_END = "<!-- conversion-table:end -->";
+
+/** The declarations the cases use: a docs sample, so the block above the table is typechecked. */
+export const SCOPE_SAMPLE = "docs/samples/tools-conversion-scope.ts";
+
+function scopeSource(): string {
+  return readFileSync(new URL(`../../../../${SCOPE_SAMPLE}`, import.meta.url), "utf8").trimEnd();
+}
 
 export function renderConversionTable(): string {
   const out: string[] = [
@@ -20,8 +22,9 @@ export function renderConversionTable(): string {
     "",
     "The cases use these declarations:",
     "",
+    `<!-- sample: ${SCOPE_SAMPLE} -->`,
     "```ts",
-    SCOPE_SOURCE,
+    scopeSource(),
     "```",
   ];
   const families = [...new Set(CONVERSION_CASES.map((entry) => entry.family))] as Family[];
