@@ -3,15 +3,34 @@ import { parseArgs, UsageError } from "./args.js";
 
 describe("parseArgs", () => {
   it("defaults to a time budget", () => {
-    expect(parseArgs([])).toEqual({ runs: undefined, warmup: 60, seconds: 40, json: false, only: [] });
+    expect(parseArgs([])).toEqual({
+      runs: undefined,
+      warmup: 500,
+      seconds: 40,
+      json: false,
+      only: [],
+      samples: undefined,
+    });
   });
   it("reads every option", () => {
-    expect(parseArgs(["--runs", "20", "--warmup", "0", "--json", "--only", "signet,genai"])).toEqual({
+    const argv = [
+      "--runs",
+      "20",
+      "--warmup",
+      "0",
+      "--json",
+      "--only",
+      "signet,genai",
+      "--samples",
+      "/tmp/s.json",
+    ];
+    expect(parseArgs(argv)).toEqual({
       runs: 20,
       warmup: 0,
       seconds: 40,
       json: true,
       only: ["signet", "genai"],
+      samples: "/tmp/s.json",
     });
   });
   it("refuses bad values and unknown flags", () => {

@@ -8,20 +8,30 @@ export interface BenchArgs {
   json: boolean;
   /** Contender ids to run (the floor is always added); empty = all. */
   only: string[];
+  /** A file to write every run's figures to (JSON), for a closer look at the distribution. */
+  samples: string | undefined;
 }
 
-export const USAGE = `Usage: pnpm bench [--runs N] [--warmup N] [--seconds S] [--only id,id] [--json]
+export const USAGE = `Usage: pnpm bench [--runs N] [--warmup N] [--seconds S] [--only id,id] [--json] [--samples F]
   --runs N      measured runs per contender (default: as many rounds as fit in --seconds, at most 2000)
-  --warmup N    unmeasured runs per contender first (default 60)
+  --warmup N    unmeasured runs per contender first (default 500: fewer leave the JIT still at work)
   --seconds S   time budget of the measured phase when --runs is not given (default 40)
-  --only ids    run only these contenders (the floor always runs): fetch, fetch-sse, signet,
+  --only ids    run only these contenders (the floor always runs): fetch, fetch-node, fetch-sse, signet,
                 signet-stream, genai, ai-sdk
-  --json        print the results as JSON instead of a table`;
+  --json        print the results as JSON instead of a table
+  --samples F   also write every run's CPU, wall time, start and GC pause to F (JSON)`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { runs: undefined, warmup: 60, seconds: 40, json: false, only: [] };
+  const args: BenchArgs = {
+    runs: undefined,
+    warmup: 500,
+    seconds: 40,
+    json: false,
+    only: [],
+    samples: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -41,6 +51,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === "--seconds") args.seconds = count(1);
     else if (flag === "--json") args.json = true;
     else if (flag === "--only") args.only = value().split(",").filter(Boolean);
+    else if (flag === "--samples") args.samples = value();
     else if (flag === "--help" || flag === "-h") throw new UsageError("");
     else throw new UsageError(`Unknown option ${flag}.`);
   }

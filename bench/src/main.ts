@@ -1,5 +1,6 @@
 // `pnpm bench`: client CPU per agent run, Signet against the floor and the official clients, all
 // in one process against one emulator process, interleaved. See docs/benchmarks.md.
+import { writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs, USAGE, UsageError } from "./args.js";
 import { CONTENDERS } from "./contenders/index.js";
@@ -52,6 +53,17 @@ async function main(): Promise<number> {
       contenders: figures(samples),
     };
     console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
+    if (args.samples) {
+      const runs = samples.map(({ contender, cpuUs, wallMs, startMs, gcUs }) => ({
+        id: contender.id,
+        cpuUs,
+        wallMs,
+        startMs,
+        gcUs,
+      }));
+      await writeFile(args.samples, JSON.stringify({ ...report, runs }));
+      console.error(`Every run's figures: ${args.samples}`);
+    }
     return 0;
   } finally {
     await Promise.all(active.map((a) => a.runner.close()));

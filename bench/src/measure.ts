@@ -2,15 +2,22 @@
 // machine's background noise lands on all of them alike instead of on whoever ran during a spike.
 // Each run is bracketed by process.cpuUsage() (user + system, all threads of this process: GC and
 // undici included, the emulator excluded since it is another process) and performance.now().
+// Garbage-collection pauses are observed too and charged to the run they fell in (gc-watch.ts), to
+// tell what a tail of slow runs is made of.
 import type { Contender, ContenderRunner } from "./contenders/index.js";
 import type { EmulatorProcess } from "./emulator-client.js";
 import type { LoggedRequest } from "./emulator-protocol.js";
+import { chargeGc, watchGc } from "./gc-watch.js";
 import { isCompleteAnswer } from "./scenario.js";
 
 export interface Samples {
   contender: Contender;
   cpuUs: number[];
   wallMs: number[];
+  /** performance.now() at each run's start. */
+  startMs: number[];
+  /** Main-thread GC pause (µs) that fell within each run. */
+  gcUs: number[];
 }
 
 export interface Active {
@@ -30,7 +37,13 @@ export interface RoundPlan {
 /** Model requests one conversation makes: the question, then the function responses. */
 export const REQUESTS_PER_RUN = 2;
 
-export async function runOnce(active: Active): Promise<{ cpuUs: number; wallMs: number }> {
+export interface RunSample {
+  cpuUs: number;
+  wallMs: number;
+  startMs: number;
+}
+
+export async function runOnce(active: Active): Promise<RunSample> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const text = await active.runner.run();
@@ -39,7 +52,7 @@ export async function runOnce(active: Active): Promise<{ cpuUs: number; wallMs: 
   if (!isCompleteAnswer(text)) {
     throw new Error(`${active.contender.label}: the final answer does not quote both tool results: ${text}`);
   }
-  return { cpuUs: cpu.user + cpu.system, wallMs };
+  return { cpuUs: cpu.user + cpu.system, wallMs, startMs: t0 };
 }
 
 /** Every request since the last drain must be a 200 model call: anything else voids the round. */
@@ -57,7 +70,7 @@ async function round(
   active: readonly Active[],
   index: number,
   emulator: EmulatorProcess,
-  record: ((i: number, sample: { cpuUs: number; wallMs: number }) => void) | undefined,
+  record: ((i: number, sample: RunSample) => void) | undefined,
 ): Promise<void> {
   for (let k = 0; k < active.length; k++) {
     const i = (index + k) % active.length;
@@ -75,17 +88,29 @@ export async function measure(
 ): Promise<Samples[]> {
   await emulator.drain();
   for (let r = 0; r < plan.warmup; r++) await round(active, r, emulator, undefined);
-  const samples: Samples[] = active.map((a) => ({ contender: a.contender, cpuUs: [], wallMs: [] }));
-  const record = (i: number, s: { cpuUs: number; wallMs: number }) => {
+  const samples: Samples[] = active.map((a) => ({
+    contender: a.contender,
+    cpuUs: [],
+    wallMs: [],
+    startMs: [],
+    gcUs: [],
+  }));
+  const record = (i: number, s: RunSample) => {
     samples[i]!.cpuUs.push(s.cpuUs);
     samples[i]!.wallMs.push(s.wallMs);
+    samples[i]!.startMs.push(s.startMs);
   };
-  const started = performance.now();
-  const target = plan.runs ?? plan.maxRuns;
-  for (let r = 0; r < target; r++) {
-    await round(active, r, emulator, record);
-    if ((r + 1) % 50 === 0) onProgress?.(r + 1);
-    if (plan.runs === undefined && performance.now() - started > plan.budgetMs) break;
+  const gc = watchGc();
+  try {
+    const started = performance.now();
+    const target = plan.runs ?? plan.maxRuns;
+    for (let r = 0; r < target; r++) {
+      await round(active, r, emulator, record);
+      if ((r + 1) % 50 === 0) onProgress?.(r + 1);
+      if (plan.runs === undefined && performance.now() - started > plan.budgetMs) break;
+    }
+  } finally {
+    chargeGc(samples, await gc.stop());
   }
   return samples;
 }

@@ -1,7 +1,7 @@
 // Every contender, in table order.
 import { aiSdk } from "./ai-sdk.js";
 import type { Contender } from "./contender.js";
-import { fetchLoop, fetchSseLoop } from "./fetch-loop.js";
+import { fetchLoop, fetchNodeLoop, fetchSseLoop } from "./fetch-loop.js";
 import { genai } from "./genai.js";
 import { signetRun, signetStream } from "./signet.js";
 
@@ -9,6 +9,7 @@ export type { Contender, ContenderRunner } from "./contender.js";
 
 export const CONTENDERS: readonly Contender[] = [
   fetchLoop,
+  fetchNodeLoop,
   fetchSseLoop,
   signetRun,
   signetStream,
