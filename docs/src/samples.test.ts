@@ -1,9 +1,10 @@
 // The runnable samples, run as a reader would (tsx on the file) against a local emulator through
 // the documented environment variables: they must do what the docs say they do.
+
+import { cleanEnv, runCli } from "@signet/example-support/cli-testing";
 import type { GenerateContentRequest, GenerateContentResponse } from "@signet/provider";
 import { createEmulator, type Emulator, type GatewayId } from "@signet/testing";
 import { describe, expect, it } from "vitest";
-import { cleanEnv, runCli } from "../../examples/weather-bot/src/test-support/spawn-cli.js";
 
 const KEY = "sk-docs-test";
 

@@ -4,10 +4,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cleanEnv, runCli, startCli } from "@signet/example-support/cli-testing";
 import type { Content, GenerateContentRequest } from "@signet/provider";
 import { createEmulator, type EmulatedRequest, type ScriptedTurn } from "@signet/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cleanEnv, runCli, startCli } from "../../weather-bot/src/test-support/spawn-cli.js";
 
 const MAIN = "examples/backend-job/src/main.ts";
 const TICKETS = [1, 2, 3, 4].map((n) => ({

@@ -4,6 +4,7 @@
 import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseRunState, type RunState, serializeRunState } from "@signet/core";
+import { type CrashPoint, crashNow } from "./crash-points.js";
 
 export interface TaskResult {
   id: string;
@@ -68,15 +69,20 @@ export class CheckpointStore {
   readonly actionsPath: string;
   private readonly stateDir: string;
   private readonly writes = new Map<string, Promise<void>>();
+  private readonly saves = new Map<string, number>();
 
-  private constructor(readonly dir: string) {
+  private constructor(
+    readonly dir: string,
+    private readonly crashAt: CrashPoint | undefined,
+  ) {
     this.resultsPath = join(dir, "results.jsonl");
     this.actionsPath = join(dir, "actions.jsonl");
     this.stateDir = join(dir, "state");
   }
 
-  static async open(dir: string): Promise<CheckpointStore> {
-    const store = new CheckpointStore(dir);
+  /** `crashAt`: the test hook of crash-points.ts (undefined outside tests). */
+  static async open(dir: string, crashAt?: CrashPoint): Promise<CheckpointStore> {
+    const store = new CheckpointStore(dir, crashAt);
     await mkdir(store.stateDir, { recursive: true });
     return store;
   }
@@ -92,9 +98,18 @@ export class CheckpointStore {
   saveState(id: string, state: RunState): Promise<void> {
     const json = serializeRunState(state); // serialize now: the run keeps mutating `state`
     const path = this.statePath(id);
+    const count = (this.saves.get(id) ?? 0) + 1;
+    this.saves.set(id, count);
+    const crash =
+      this.crashAt?.task === id && this.crashAt.checkpoint === count ? this.crashAt.phase : undefined;
     const write = (this.writes.get(id) ?? Promise.resolve()).then(async () => {
+      if (crash === "writing") {
+        await writeFile(`${path}.tmp`, json.slice(0, json.length >> 1));
+        crashNow();
+      }
       await writeFile(`${path}.tmp`, json);
       await rename(`${path}.tmp`, path);
+      if (crash === "saved") crashNow();
     });
     this.writes.set(id, write);
     return write;

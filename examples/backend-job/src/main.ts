@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --import tsx --conditions=@signet/source
 // `pnpm backend-job [--in tickets.jsonl] [--out-dir dir] [--concurrency n] [--model id]`
 // Triage every ticket with an agent, a few at a time; JSON logs on stdout (one child logger per
 // task), progress and the summary on stderr, results in <out-dir>/results.jsonl. Started again on
@@ -6,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { connect, runMain, UsageError } from "@signet/example-support";
 import { pino } from "pino";
 import { ActionLog, CheckpointStore } from "./checkpoint-store.js";
-import { connect } from "./connection.js";
+import { crashPointFromEnv } from "./crash-points.js";
 import { ProgressBar } from "./progress-bar.js";
 import { runTask } from "./run-task.js";
 import { readTasks } from "./tasks.js";
@@ -16,8 +18,6 @@ import { forEachLimited } from "./worker-pool.js";
 
 const DEFAULT_INPUT = fileURLToPath(new URL("../data/tickets.jsonl", import.meta.url));
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   let values: { in?: string; "out-dir"?: string; concurrency?: string; model?: string };
@@ -51,12 +51,16 @@ async function main(): Promise<number> {
   const opts = options(process.argv.slice(2));
   const logger = pino({ name: "backend-job", level: process.env.SIGNET_LOG_LEVEL?.trim() || "info" });
   const tasks = await readTasks(opts.input);
-  const store = await CheckpointStore.open(opts.outDir);
+  const store = await CheckpointStore.open(opts.outDir, crashPointFromEnv(process.env.BACKEND_JOB_CRASH_AT));
   const actions = await ActionLog.open(store.actionsPath);
   const previous = await store.results();
   const todo = tasks.filter((t) => previous.get(t.ok ? t.ticket.id : t.id)?.status !== "ok");
 
-  const connection = await connect(process.env, logger, opts.model);
+  const connection = await connect(process.env, {
+    model: opts.model,
+    defaultModel: "gemini-2.5-flash",
+    logger,
+  });
   const controller = new AbortController();
   const stop = () => controller.abort(new Error("The job was interrupted."));
   process.once("SIGINT", stop);
@@ -106,12 +110,4 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    say(`backend-job: ${error instanceof Error ? error.message : String(error)}`.replace(/\s*\n\s*/g, " "));
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runMain("backend-job", main);

@@ -1,6 +1,7 @@
-// One task: start its run, or resume it from its checkpoint, with its own child logger. Every
-// checkpoint the loop reports is saved before the loop goes on, so a restart repeats no finished
-// model turn and no finished tool call.
+// One task: start its run, or resume it from its checkpoint, with its own child logger (every line
+// carries the task id, the agent's own and each tool call's included). Every checkpoint the loop
+// reports is saved before the loop goes on, so a restart repeats no finished model turn and no
+// finished tool call.
 import { Agent, type RunResult, type RunState } from "@signet/core";
 import type { Provider } from "@signet/provider";
 import type { Logger } from "pino";
@@ -56,14 +57,20 @@ export async function runTask(task: Task, ctx: TaskContext): Promise<TaskResult>
     instructions: TRIAGE_INSTRUCTIONS,
     tools: [lookupCustomer, searchHelpCenter, setTicketTriage(ctx.actions, ticket.id)],
     logger: log,
-    hooks: { onCheckpoint: (state) => ctx.store.saveState(ticket.id, state) },
+    hooks: {
+      // Awaited by the loop: the state is on disk before the run goes on.
+      onCheckpoint: (state) => ctx.store.saveState(ticket.id, state),
+      beforeToolCall: ({ step, callId, name }) => log.info({ step, callId, tool: name }, "tool start"),
+      afterToolCall: ({ step, callId, name, outcome }) =>
+        log.info({ step, callId, tool: name, ok: outcome.ok, durationMs: outcome.durationMs }, "tool done"),
+    },
   });
   log.info({ resumed: saved !== undefined, step: saved?.step ?? 0 }, saved ? "task resumed" : "task started");
   try {
     const result: RunResult = saved
       ? await agent.run(saved, { signal: ctx.signal })
       : await agent.run(ticketPrompt(ticket), { signal: ctx.signal });
-    await ctx.store.saveState(ticket.id, result.state);
+    // No save here: the loop's last checkpoint already holds the completed state.
     log.info({ steps: result.steps.length, tokens: result.usage.totalTokens }, "task done");
     return finished(result.state, saved !== undefined, result.text);
   } catch (error) {

@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
+import { cleanEnv, runCli } from "@signet/example-support/cli-testing";
 import type { GenerateContentRequest, GenerateContentResponse } from "@signet/provider";
 import { createEmulator } from "@signet/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cleanEnv, runCli } from "../../weather-bot/src/test-support/spawn-cli.js";
 
 const MAIN = "examples/image-gen/src/main.ts";
 let dir: string;

@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --import tsx --conditions=@signet/source
 // `pnpm image-gen ["<prompt>"] [--edit "<instruction>"] [--aspect-ratio 16:9] [--size 1K|2K|4K]
 //                 [--model id] [--out-dir dir]`
 // Turn 1 asks an image model for a picture (responseModalities TEXT+IMAGE, imageConfig); turn 2 asks
@@ -8,18 +9,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Agent, type RunResult } from "@signet/core";
-import {
-  apiKeyFromEnv,
-  createLogger,
-  createProvider,
-  gatewayFromEnv,
-  providerFromEnv,
-  type SignetProvider,
-} from "@signet/provider";
+import { connect, runMain, UsageError } from "@signet/example-support";
 import { saveImages } from "./save-images.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   let parsed: ReturnType<typeof parse>;
@@ -62,41 +55,6 @@ function parse(argv: string[]) {
   });
 }
 
-async function connect(model: string | undefined) {
-  const env = process.env;
-  const gateway = gatewayFromEnv(env);
-  const chosen = model || env.SIGNET_MODEL?.trim() || "gemini-3-pro-image-preview";
-  if (apiKeyFromEnv(gateway, env)) {
-    const provider = providerFromEnv(env);
-    return { mode: "online", gateway, model: chosen, provider, close: () => provider.close() };
-  }
-  const { createEmulator } = await import("@signet/testing");
-  const emulator = await createEmulator();
-  const emulated = gateway === "custom" ? "google" : gateway;
-  let provider: SignetProvider;
-  try {
-    provider = createProvider({
-      gateway: emulated,
-      apiKey: "offline-emulator",
-      baseUrl: emulator.baseUrlFor(emulated),
-      logger: createLogger(env.SIGNET_LOG_LEVEL?.trim() || "silent"),
-    });
-  } catch (error) {
-    await emulator.close(); // or the open server keeps the process alive
-    throw error;
-  }
-  return {
-    mode: "offline",
-    gateway: emulated,
-    model: chosen,
-    provider,
-    close: async () => {
-      await provider.close();
-      await emulator.close();
-    },
-  };
-}
-
 function describe(result: RunResult): string {
   const last = result.contents.at(-1);
   const images = last?.parts.filter((p) => "inlineData" in p).length ?? 0;
@@ -106,7 +64,10 @@ function describe(result: RunResult): string {
 
 async function main(): Promise<number> {
   const opts = options(process.argv.slice(2));
-  const connection = await connect(opts.model);
+  const connection = await connect(process.env, {
+    model: opts.model,
+    defaultModel: "gemini-3-pro-image-preview",
+  });
   try {
     if (connection.mode === "offline") {
       say("offline: no API key found (set SIGNET_API_KEY); the embedded emulator answers with a tiny PNG.");
@@ -143,20 +104,4 @@ async function main(): Promise<number> {
   }
 }
 
-// A reader that stops early (`| head`) closes stdout: that is the end of the output, not a failure.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const code = (error as { code?: unknown }).code;
-    const message = error instanceof Error ? error.message : String(error);
-    say(`image-gen: ${message}${typeof code === "string" ? ` (${code})` : ""}`.replace(/\s*\n\s*/g, " "));
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runMain("image-gen", main);

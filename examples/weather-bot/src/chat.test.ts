@@ -1,9 +1,10 @@
 // The chat mode driven through stdin: two questions, the second sent with the first's history, then
 // a clean exit on end of input or on Ctrl-C (SIGINT), also in the middle of an answer.
+
+import { cleanEnv, startCli } from "@signet/example-support/cli-testing";
 import type { Content, GenerateContentRequest } from "@signet/provider";
-import { createEmulator } from "@signet/testing";
+import { chunkGate, createEmulator } from "@signet/testing";
 import { describe, expect, it } from "vitest";
-import { cleanEnv, startCli } from "./test-support/spawn-cli.js";
 
 const MAIN = "examples/weather-bot/src/main.ts";
 
@@ -47,26 +48,29 @@ describe("pnpm weather with no question: the chat", () => {
     expect(third[4]).toEqual({ role: "user", parts: [{ text: "And in Tokyo?" }] });
   });
 
-  it("Ctrl-C (SIGINT) leaves cleanly with exit 0, even while a turn is in flight", async () => {
-    // A slow stream, so the signal lands in the middle of the answer.
-    await using emulator = await createEmulator({ chunkDelayMs: 2000 });
+  it("Ctrl-C (SIGINT) leaves cleanly with exit 0, even while an answer is being written", async () => {
+    // The answer's second chunk is held, so the signal lands in the middle of the answer, surely.
+    await using emulator = await createEmulator({ whenScriptEmpty: "error" });
+    const gate = chunkGate({ pass: 1 });
+    emulator.script(
+      { functionCalls: [{ name: "get_weather_forecast", args: { location: "Paris" } }] },
+      { parts: [{ text: "Paris is " }, { text: "cloudy." }], beforeChunk: gate.beforeChunk },
+    );
     const cli = startCli(
       MAIN,
       [],
-      cleanEnv({
-        SIGNET_API_KEY: "sk-chat-test-key",
-        SIGNET_BASE_URL: emulator.url,
-        WEATHER_DATA: "sample",
-      }),
+      cleanEnv({ SIGNET_API_KEY: "sk-chat-test-key", SIGNET_BASE_URL: emulator.url, WEATHER_DATA: "sample" }),
     );
     await cli.waitFor(({ stderr }) => stderr.includes("you> "));
     cli.child.stdin.write("What's the weather in Paris?\n");
-    await cli.waitFor(() => emulator.requests.length > 0 || cli.stderr.includes("→"));
+    await gate.held();
+    await cli.waitFor(({ stdout }) => stdout === "Paris is ");
     cli.child.kill("SIGINT");
     const run = await cli.done;
     expect(run.code, run.stderr).toBe(0);
     expect(run.signal).toBeNull();
-    expect(run.stderr).toMatch(/bye\n$/);
+    expect(run.stdout).toBe("Paris is ");
+    expect(run.stderr).toMatch(/\nbye\n$/);
     expect(run.stderr).not.toMatch(/error|Error/);
   });
 });

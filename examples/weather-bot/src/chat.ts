@@ -2,8 +2,8 @@
 // result (history kept exactly as exchanged); Ctrl-C or Ctrl-D leaves cleanly, also mid-answer.
 import { createInterface } from "node:readline";
 import type { Agent, RunResult } from "@signet/core";
+import { oneLineError } from "@signet/example-support";
 import { ask } from "./ask.js";
-import { oneLineError } from "./one-line-error.js";
 
 export interface ChatOptions {
   stream: boolean;

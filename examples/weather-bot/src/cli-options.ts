@@ -1,6 +1,8 @@
-// The command line: `weather [question...] [--verbose] [--json] [--model id] [--data sample|open-meteo]`.
+// The command line and the bot's own settings: `weather [question...] [--verbose] [--json]
+// [--model id] [--data sample|open-meteo]`, SIGNET_STREAM and WEATHER_DATA. The gateway, key, base
+// URL, model and log level are read where the connection is made (examples/support).
 import { parseArgs } from "node:util";
-import { UsageError } from "./connection.js";
+import { UsageError } from "@signet/example-support";
 
 export interface CliOptions {
   /** Empty: chat mode. */
@@ -8,6 +10,8 @@ export interface CliOptions {
   verbose: boolean;
   json: boolean;
   model: string | undefined;
+  /** SIGNET_STREAM: `1` (default) streams with streamGenerateContent, `0` uses generateContent. */
+  stream: boolean;
   /** Where forecasts come from; default: Open-Meteo online, sample data offline. */
   data: "sample" | "open-meteo" | undefined;
   help: boolean;
@@ -16,10 +20,12 @@ export interface CliOptions {
 export const USAGE = `Usage: pnpm weather "<question>" [--verbose] [--json] [--model <id>] [--data sample|open-meteo]
        pnpm weather            (no question: a chat; Ctrl-C or Ctrl-D to leave)
 
-The answer goes to stdout; tool calls, retries and the mode go to stderr.
+The answer goes to stdout as it is generated; the mode, tool calls and retries go to stderr.
+--verbose adds steps, thoughts and token counts; --json prints the whole run result instead of the text.
 Environment: SIGNET_GATEWAY (google|kie|kkiai|aivideoapi), SIGNET_API_KEY (google: also GEMINI_API_KEY,
 GOOGLE_API_KEY), SIGNET_BASE_URL, SIGNET_MODEL, SIGNET_STREAM (1|0), SIGNET_LOG_LEVEL, WEATHER_DATA.
-Without an API key the bot runs offline against the embedded emulator with sample weather.`;
+Without an API key the bot runs offline against the embedded emulator with sample weather.
+Exit codes: 0 answered, 1 failed, 2 wrong flag or environment variable, 130 interrupted.`;
 
 export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): CliOptions {
   let parsed: ReturnType<typeof parse>;
@@ -38,6 +44,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     verbose: values.verbose ?? false,
     json: values.json ?? false,
     model: values.model,
+    stream: parseStreamFlag(env.SIGNET_STREAM),
     data,
     help: values.help ?? false,
   };
@@ -56,4 +63,11 @@ function parse(argv: readonly string[]) {
       help: { type: "boolean", short: "h" },
     },
   });
+}
+
+function parseStreamFlag(value: string | undefined): boolean {
+  const v = value?.trim();
+  if (v === undefined || v === "" || v === "1" || v === "true") return true;
+  if (v === "0" || v === "false") return false;
+  throw new UsageError(`SIGNET_STREAM must be 1 or 0 (got "${value}").`);
 }

@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { cleanEnv, REPO_ROOT } from "@signet/example-support/cli-testing";
 import { describe, expect, it } from "vitest";
-import { cleanEnv, REPO_ROOT } from "./test-support/spawn-cli.js";
 
 const exec = promisify(execFile);
 

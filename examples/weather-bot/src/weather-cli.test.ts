@@ -1,9 +1,10 @@
 // The weather bot as a user runs it: a child process, its stdout and stderr, its exit code, and the
 // exact traffic it sent to a local emulator standing in for each gateway.
+
+import { cleanEnv, runCli } from "@signet/example-support/cli-testing";
 import type { Content, GenerateContentRequest } from "@signet/provider";
 import { createEmulator, type Emulator, type GatewayId } from "@signet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, runCli } from "./test-support/spawn-cli.js";
 
 const MAIN = "examples/weather-bot/src/main.ts";
 const KEY = "sk-test-0123456789abcdef";
@@ -93,6 +94,7 @@ describe.concurrent("pnpm weather against each gateway (emulated)", () => {
     expect(run.stdout).not.toContain("→");
     expect(run.stdout.startsWith("Here is what I found:")).toBe(true);
     expect(run.stdout.endsWith("\n")).toBe(true);
+    expect(run.stderr).not.toContain("· step"); // the steps are for --verbose
   });
 });
 
@@ -125,6 +127,28 @@ describe("pnpm weather, other paths", () => {
     expect(result.contents.slice(0, 3)).toEqual(bodyOf(1).contents);
   });
 
+  it("--verbose adds the run, each step with its tokens, the tool results and the total", async () => {
+    emulator.reset();
+    const run = await runCli(MAIN, ["Weather in Paris?", "--verbose"], online("google", true));
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stderr.split("\n");
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^· run [\w-]+ on gemini-2\.5-flash$/),
+        "· step 1",
+        expect.stringMatching(/^· step 1 done: tool_calls, finish STOP, tokens in \d+ out \d+ thoughts \d+$/),
+        expect.stringMatching(
+          /^✓ get_weather_forecast\(location: "Paris"\) \d+ ms \{"location":\{"name":"Paris"/,
+        ),
+        "· step 2",
+        expect.stringMatching(/^· step 2 done: answer, finish STOP, tokens in \d+ out \d+ thoughts \d+$/),
+        expect.stringMatching(/^· completed in 2 step\(s\), \d+ tokens$/),
+      ]),
+    );
+    // The answer alone on stdout, as without --verbose.
+    expect(run.stdout).toMatch(/^Here is what I found: get_weather_forecast\(Paris\) returned \{.*\}\.\n$/);
+  });
+
   it("shows a retry on stderr and still answers", async () => {
     emulator.reset();
     emulator.failNext({ type: "overloaded" });
@@ -132,39 +156,5 @@ describe("pnpm weather, other paths", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/↻ attempt 2 in \d+ ms: .*overloaded/);
     expect(emulator.requests.map((r) => r.status)).toEqual([503, 200, 200]);
-  });
-
-  it("a refused key is one line on stderr, exit 1, nothing on stdout, the key never shown", async () => {
-    await using strict = await createEmulator({ apiKeys: ["the-right-key-123456"] });
-    const env = { ...online("aivideoapi", true), SIGNET_BASE_URL: strict.baseUrlFor("aivideoapi") };
-    const run = await runCli(MAIN, ["Weather in Paris?"], env);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe("");
-    const lines = run.stderr.trim().split("\n");
-    expect(lines.at(-1)).toMatch(/^weather: .+\(invalid_api_key, HTTP 401, aivideoapi\)$/);
-    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(run.stderr).not.toContain(KEY);
-  });
-
-  it("an unknown model is one clear line and exit 1", async () => {
-    emulator.reset();
-    const run = await runCli(MAIN, ["Weather in Paris?", "--model", "gpt-4o"], online("kie", true));
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim().split("\n").at(-1)).toMatch(
-      /^weather: .*Model does not exist.*\(not_found, HTTP 404, kie\)$/,
-    );
-  });
-
-  it("a usage mistake is one line and exit 2", async () => {
-    const bad = await runCli(MAIN, ["--nope"], cleanEnv());
-    expect(bad.code).toBe(2);
-    expect(bad.stderr.trim().split("\n")).toEqual([
-      expect.stringMatching(/^weather: Unknown option '--nope'/),
-    ]);
-    const badGateway = await runCli(MAIN, ["hi"], cleanEnv({ SIGNET_GATEWAY: "openai" }));
-    expect(badGateway.code).toBe(1);
-    expect(badGateway.stderr.trim()).toMatch(
-      /^weather: SIGNET_GATEWAY="openai" is not a gateway Signet knows\./,
-    );
   });
 });

@@ -1,19 +1,19 @@
-// Runs an example's CLI as a child process, the way a user does (tsx on the sources), with an
-// environment stripped of any real key so no test can reach a real gateway. The process is node
-// itself with tsx's loader, resolved from the repository root (not the tsx CLI, which forks a second node): signals sent to it,
-// SIGKILL included, reach the program.
+// Runs an example's CLI (or a docs sample) as a child process, the way a user does (tsx on the
+// sources), with an environment stripped of any real key so no test can reach a real gateway. The
+// process is node itself with tsx's loader, resolved from the repository root (not the tsx CLI,
+// which forks a second node), so signals sent to it, SIGKILL included, reach the program.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** process.env without anything that would pick a gateway, a key or a model. */
+/** process.env without anything that would pick a gateway, a key, a model or a test hook. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined || k.startsWith("SIGNET_") || k === "GEMINI_API_KEY" || k === "GOOGLE_API_KEY")
       continue;
-    if (k === "WEATHER_DATA" || k === "NODE_OPTIONS") continue;
+    if (k === "WEATHER_DATA" || k === "BACKEND_JOB_CRASH_AT" || k === "NODE_OPTIONS") continue;
     env[k] = v;
   }
   return { ...env, ...extra };
