@@ -1,5 +1,11 @@
 // Progress on stderr: a bar redrawn in place on a terminal, one line per finished task otherwise
 // (CI logs, pipes), so it is readable either way and never mixes with the JSON logs on stdout.
+/** Where the bar goes: process.stderr, or anything with `write` (and `isTTY` when it is a terminal). */
+export interface ProgressOut {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
 export class ProgressBar {
   private done = 0;
   private failed = 0;
@@ -7,7 +13,7 @@ export class ProgressBar {
 
   constructor(
     private readonly total: number,
-    private readonly out: NodeJS.WriteStream = process.stderr,
+    private readonly out: ProgressOut = process.stderr,
   ) {
     this.tty = Boolean(out.isTTY);
     if (this.tty) this.draw();
