@@ -1,9 +1,9 @@
 // image-gen as a user runs it: the request asks for images with the chosen config, the files
 // written are real PNGs, and the edit turn sends the first image back with its signature intact.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateSync } from "node:zlib";
+import { crc32, inflateSync } from "node:zlib";
 import { cleanEnv, runCli } from "@signet/example-support/cli-testing";
 import type { GenerateContentRequest, GenerateContentResponse } from "@signet/provider";
 import { createEmulator } from "@signet/testing";
@@ -37,15 +37,6 @@ function decodePng(bytes: Buffer): { width: number; height: number } {
   const rowBytes = 1 + Math.ceil((width * channels * bitDepth) / 8);
   expect(inflateSync(Buffer.concat(idat)).length).toBe(rowBytes * height);
   return { width, height };
-}
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 describe("image-gen", () => {
@@ -95,9 +86,30 @@ describe("image-gen", () => {
         { role: "model", parts: received },
         { role: "user", parts: [{ text: "Make it blue" }] },
       ]);
+      // The same signature string, on the same image part, in the bytes that went out.
+      const sentImage = second!.contents[1]!.parts.find((p) => "inlineData" in p);
+      expect(sentImage?.thoughtSignature).toBe(image?.thoughtSignature);
+      expect(emulator.requests[1]!.rawBody).toContain(`"thoughtSignature":"${image?.thoughtSignature}"`);
+      // The edit asks for images with the same config.
+      expect(second!.generationConfig).toEqual(first!.generationConfig);
       expect(run.stderr).toContain("turn 1: 1 image(s), 1 with a thought signature");
     },
   );
+
+  it("a turn without an image is one line saying what to do, exit 1, no file", async () => {
+    await using emulator = await createEmulator({ whenScriptEmpty: "error" });
+    emulator.script({ text: "I cannot draw that." });
+    const env = cleanEnv({ SIGNET_API_KEY: "sk-image-test", SIGNET_BASE_URL: emulator.url });
+    const run = await runCli(MAIN, ["Something", "--out-dir", dir], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n").filter((l) => l.startsWith("image-gen: "))).toEqual([
+      "image-gen: The model returned no image (finish reason STOP). Rephrase the prompt, or check that " +
+        "--model / SIGNET_MODEL is an image model (gemini-2.5-flash-image, gemini-3-pro-image-preview).",
+    ]);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toMatch(/^image-gen: /);
+    expect(await readdir(dir)).toEqual([]);
+  });
 
   it("runs offline by default and a bad option is one line with exit 2", async () => {
     const run = await runCli(MAIN, ["--out-dir", dir], cleanEnv());

@@ -88,8 +88,12 @@ async function main(): Promise<number> {
     const first = await agent.run(opts.prompt);
     say(`turn 1: ${describe(first)}`);
     const firstPaths = await saveImages(first.contents.at(-1), opts.outDir, "image-1");
-    if (firstPaths.length === 0)
-      throw new Error(`The model returned no image (finish reason ${first.finishReason}).`);
+    if (firstPaths.length === 0) {
+      throw new Error(
+        `The model returned no image (finish reason ${first.finishReason ?? "none"}). Rephrase the prompt, or ` +
+          "check that --model / SIGNET_MODEL is an image model (gemini-2.5-flash-image, gemini-3-pro-image-preview).",
+      );
+    }
     for (const path of firstPaths) process.stdout.write(`${path}\n`);
 
     // The first exchange goes back as it came, image parts and their signatures included.
