@@ -237,6 +237,61 @@ describe("tools", () => {
     expect(good.status).toBe(200);
   });
 
+  it("refuses enum values that are not strings, accepts numbers written as strings", async () => {
+    const body = (values: unknown[]) => ({
+      contents: [userText("hi")],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              name: "f",
+              parameters: { type: "OBJECT", properties: { unit: { type: "STRING", enum: values } } },
+            },
+          ],
+        },
+      ],
+    });
+    const bad = await post(emulator, body(["c", 1, true]));
+    expect(bad.status).toBe(400);
+    expect(bad.errorMessage).toBe(
+      [
+        "* GenerateContentRequest.tools[0].function_declarations[0].parameters.properties[unit].enum[1]: enum values must be strings; got 1. Write numbers as strings.",
+        "* GenerateContentRequest.tools[0].function_declarations[0].parameters.properties[unit].enum[2]: enum values must be strings; got true. Write numbers as strings.",
+      ].join("\n"),
+    );
+    const good = await post(emulator, body(["c", "1", "true"]));
+    expect(good.errorMessage).toBeUndefined();
+    expect(good.status).toBe(200);
+  });
+
+  it("refuses propertyOrdering naming an undefined property, accepts it naming defined ones", async () => {
+    const body = (ordering: string[]) => ({
+      contents: [userText("hi")],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              name: "f",
+              parameters: {
+                type: "OBJECT",
+                properties: { a: { type: "STRING" }, b: { type: "STRING" } },
+                propertyOrdering: ordering,
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const bad = await post(emulator, body(["b", "c"]));
+    expect(bad.status).toBe(400);
+    expect(bad.errorMessage).toBe(
+      '* GenerateContentRequest.tools[0].function_declarations[0].parameters.property_ordering[1]: property is not defined: "c" is not in `properties`.',
+    );
+    const good = await post(emulator, body(["b", "a"]));
+    expect(good.errorMessage).toBeUndefined();
+    expect(good.status).toBe(200);
+  });
+
   it("enforces Signet's uppercase types when schemaDialect is signet", async () => {
     const strict = await createEmulator({ schemaDialect: "signet" });
     try {
@@ -446,6 +501,49 @@ describe("Gemini 3 thought signatures", () => {
     expect(bad.status).toBe(400);
     expect(bad.errorMessage).toContain("Function call is missing a thought_signature in functionCall parts");
     const good = await post(emulator, { contents: [q, turn, answer], tools: [weatherTool] }, { model });
+    expect(good.status).toBe(200);
+  });
+
+  it("checks every step of the current turn, not only the first: an unsigned step 2 is refused", async () => {
+    // Step 1 and step 2 are both calls in answer to one question; each step's first call is signed.
+    emulator.script(
+      { functionCalls: [{ name: "get_weather", args: { city: "Oslo" } }] },
+      { functionCalls: [{ name: "get_weather", args: { city: "Rome" } }] },
+    );
+    const step1 = await firstStep();
+    expect(typeof step1.parts[0]!.thoughtSignature).toBe("string");
+    const answer1 = { role: "user", parts: [response("get_weather", 7)] };
+    const second = await post(emulator, { contents: [q, step1, answer1], tools: [weatherTool] }, { model });
+    expect(second.status).toBe(200);
+    const step2 = (
+      second.json as { candidates: { content: { role: string; parts: Record<string, unknown>[] } }[] }
+    ).candidates[0]!.content;
+    expect(step2.parts[0]!.functionCall).toEqual({ name: "get_weather", args: { city: "Rome" } });
+    expect(typeof step2.parts[0]!.thoughtSignature).toBe("string");
+    const answer2 = { role: "user", parts: [response("get_weather", 12)] };
+
+    const { thoughtSignature: _s, ...unsigned } = step2.parts[0]!;
+    const bad = await post(
+      emulator,
+      {
+        contents: [q, step1, answer1, { role: "model", parts: [unsigned] }, answer2],
+        tools: [weatherTool],
+      },
+      { model },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.errorMessage).toBe(
+      "* GenerateContentRequest.contents[3].parts[0]: Function call is missing a thought_signature in functionCall parts. " +
+        "This is required for tools to work correctly, and missing thought_signature may lead to degraded model " +
+        "performance. Additional data, function call `get_weather` , position 4. Please refer to " +
+        "https://ai.google.dev/gemini-api/docs/thought-signatures for more details.",
+    );
+    const good = await post(
+      emulator,
+      { contents: [q, step1, answer1, step2, answer2], tools: [weatherTool] },
+      { model },
+    );
+    expect(good.errorMessage).toBeUndefined();
     expect(good.status).toBe(200);
   });
 
