@@ -21,6 +21,7 @@ describe.each(["google", "kie", "kkiai", "aivideoapi"] as const)("emulated %s", 
       await using emulator = await createEmulator({
         whenScriptEmpty: "error",
         foreignSignatures: "reject",
+        schemaDialect: "signet",
         script: [
           {
             functionCalls: [

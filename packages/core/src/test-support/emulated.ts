@@ -43,6 +43,8 @@ export async function emulated(
   const emulator = await createEmulator({
     whenScriptEmpty: "error",
     foreignSignatures: "reject",
+    // Signet's own design rules on top of the API's: uppercase types, camelCase, no empty OBJECT.
+    schemaDialect: "signet",
     ...options.emulator,
     script,
   });

@@ -22,10 +22,13 @@ export function testTool<Args = Record<string, unknown>>(options: TestToolOption
   return {
     name: options.name,
     description: `test tool ${options.name}`,
+    // Like defineTool: a tool without arguments has no `parameters` (an empty OBJECT is refused).
     declaration: {
       name: options.name,
       description: `test tool ${options.name}`,
-      parameters: { type: "OBJECT", properties, required: Object.keys(required) },
+      ...(Object.keys(required).length > 0
+        ? { parameters: { type: "OBJECT", properties, required: Object.keys(required) } }
+        : {}),
     },
     parseArgs(raw: unknown) {
       const args = (raw ?? {}) as Record<string, unknown>;
