@@ -1,45 +1,105 @@
-// The README's first command on a fresh clone of the committed tree: install, then the weather bot,
-// offline. The command is read from README.md itself, so the README cannot drift from what works.
-// (Installing pnpm globally is left out, and the install runs `--offline` from the local store, so
-// the test needs no network; the README's second command, `pnpm test`, is what CI itself runs.)
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+// The README's two commands, read from README.md and run as written in a fresh clone of the
+// committed tree: install pnpm, install Signet and ask the weather bot (offline); then the whole
+// test suite. Two things differ from a new machine, both through the environment only: npm installs
+// pnpm into a scratch prefix instead of the machine's global one, and npm and pnpm work offline
+// (from their caches), so a missing package fails the test instead of reaching the network. The
+// inner `pnpm test` skips this file (SIGNET_FRESH_CLONE), or it would clone again forever.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { delimiter, join } from "node:path";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { cleanEnv, REPO_ROOT } from "@signet/example-support/cli-testing";
 import { describe, expect, it } from "vitest";
 
-const exec = promisify(execFile);
+const INSTALL_AND_ASK_MS = 180_000;
+const TEST_SUITE_MS = 600_000;
+const inner = process.env.SIGNET_FRESH_CLONE === "1";
 
-/** The README's install-and-run command, split on `&&`. */
-async function readmeCommand(root: string): Promise<string[]> {
-  const readme = await readFile(join(root, "README.md"), "utf8");
-  const line = readme.split("\n").find((l) => l.includes("pnpm install") && l.includes("pnpm weather"));
-  if (!line) throw new Error("README.md has no line that installs and runs `pnpm weather`.");
-  return line.split("&&").map((s) => s.trim());
+/** The one-line commands of the README's "Try it" section, in order. */
+function tryItCommands(readme: string): string[] {
+  const section = readme.split(/^## /m).find((s) => s.startsWith("Try it"));
+  if (!section) throw new Error('README.md has no "## Try it" section.');
+  return [...section.matchAll(/^```bash\n([^\n]+)\n```$/gm)].map((m) => m[1]!.trim());
+}
+
+interface ShellRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `sh -c command`, its whole process group killed if it outlives `timeoutMs`. */
+function shell(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ShellRun> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn("sh", ["-c", command], { cwd, env, detached: true });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      process.kill(-child.pid!, "SIGKILL");
+      reject(
+        new Error(
+          `"${command}" took longer than ${timeoutMs} ms.\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`,
+        ),
+      );
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
+    });
+  });
 }
 
 describe("a fresh clone", () => {
-  it("runs the README's command: install, then pnpm weather offline", { timeout: 90_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), "signet-fresh-clone-"));
-    try {
-      await exec("git", ["clone", "--quiet", REPO_ROOT, dir]);
-      const [installPnpm, install, weather, ...rest] = await readmeCommand(dir);
-      const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
-      expect(installPnpm).toBe(`npm i -g ${pkg.packageManager}`);
-      expect(install).toBe("pnpm install");
-      expect(rest).toEqual([]);
-      const env = cleanEnv({ CI: "1" });
+  it.skipIf(inner)(
+    "runs the README's two commands as written",
+    { timeout: INSTALL_AND_ASK_MS + TEST_SUITE_MS + 60_000 },
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "signet-fresh-clone-"));
+      try {
+        const clone = join(dir, "signet");
+        const prefix = join(dir, "npm-global");
+        await promisify(execFile)("git", ["clone", "--quiet", REPO_ROOT, clone]);
+        const commands = tryItCommands(await readFile(join(clone, "README.md"), "utf8"));
+        expect(commands).toEqual([
+          expect.stringMatching(/^npm i -g pnpm@[\d.]+ && pnpm install && pnpm weather ".+"$/),
+          "pnpm test",
+        ]);
+        const pkg = JSON.parse(await readFile(join(clone, "package.json"), "utf8"));
+        expect(commands[0]).toContain(`npm i -g ${pkg.packageManager} `);
 
-      await exec("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: dir, env, timeout: 60_000 });
-      const run = await exec("sh", ["-c", weather!], { cwd: dir, env, timeout: 30_000 });
-      expect(run.stderr).toMatch(/^offline: no API key found/m);
-      expect(run.stderr).toContain('→ get_weather_forecast(location: "Paris")');
-      expect(run.stderr).toContain('→ get_weather_forecast(location: "Tokyo")');
-      expect(run.stdout).toContain('get_weather_forecast(Tokyo) returned {"location":{"name":"Tokyo"');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+        const env = {
+          ...cleanEnv({
+            npm_config_prefix: prefix,
+            npm_config_offline: "true",
+            SIGNET_FRESH_CLONE: "1",
+          }),
+          PATH: `${join(prefix, "bin")}${delimiter}${process.env.PATH}`,
+        };
+
+        const first = await shell(commands[0]!, clone, env, INSTALL_AND_ASK_MS);
+        expect(first.code, first.stderr).toBe(0);
+        await access(join(prefix, "bin", "pnpm")); // pnpm came from the command, not the machine
+        // stdout is the answer alone: pnpm's install summary goes first, then no script banner.
+        const answer = first.stdout.slice(first.stdout.indexOf("Here is what I found:"));
+        expect(answer).toMatch(/^Here is what I found: .*get_weather_forecast\(Tokyo\) returned .*\.\n$/);
+        expect(first.stdout).not.toContain("> signet@");
+        expect(first.stderr).toMatch(/^offline: no API key found/m);
+        expect(first.stderr).toContain('→ get_weather_forecast(location: "Paris")');
+        expect(first.stderr).toContain('→ get_weather_forecast(location: "Tokyo")');
+
+        const second = await shell(commands[1]!, clone, env, TEST_SUITE_MS);
+        const output = second.stdout + second.stderr;
+        expect(second.code, output.slice(-6000)).toBe(0);
+        expect(output).toMatch(/Test Files .*\d+ passed/);
+        expect(output).not.toMatch(/Test Files .*failed/);
+        expect(output).toMatch(/fresh-clone\.test\.ts \(1 test \| 1 skipped\)/); // not run again inside
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
