@@ -6,6 +6,7 @@ describe("parseArgs", () => {
     expect(parseArgs([])).toEqual({
       runs: undefined,
       warmup: 500,
+      block: 4,
       seconds: 40,
       json: false,
       only: [],
@@ -18,6 +19,8 @@ describe("parseArgs", () => {
       "20",
       "--warmup",
       "0",
+      "--block",
+      "3",
       "--json",
       "--only",
       "signet,genai",
@@ -27,6 +30,7 @@ describe("parseArgs", () => {
     expect(parseArgs(argv)).toEqual({
       runs: 20,
       warmup: 0,
+      block: 3,
       seconds: 40,
       json: true,
       only: ["signet", "genai"],
@@ -35,6 +39,7 @@ describe("parseArgs", () => {
   });
   it("refuses bad values and unknown flags", () => {
     expect(() => parseArgs(["--runs", "0"])).toThrow(UsageError);
+    expect(() => parseArgs(["--block", "1"])).toThrow("--block must be an integer >= 2 (got 1).");
     expect(() => parseArgs(["--runs"])).toThrow("--runs needs a value.");
     expect(() => parseArgs(["--fast"])).toThrow("Unknown option --fast.");
   });

@@ -4,6 +4,8 @@ export interface BenchArgs {
   /** Measured runs per contender; undefined = as many rounds as fit in `seconds`. */
   runs: number | undefined;
   warmup: number;
+  /** Consecutive runs of one contender per turn; all but the first of each block are "steady". */
+  block: number;
   seconds: number;
   json: boolean;
   /** Contender ids to run (the floor is always added); empty = all. */
@@ -12,9 +14,12 @@ export interface BenchArgs {
   samples: string | undefined;
 }
 
-export const USAGE = `Usage: pnpm bench [--runs N] [--warmup N] [--seconds S] [--only id,id] [--json] [--samples F]
+export const USAGE = `Usage: pnpm bench [--runs N] [--warmup N] [--block N] [--seconds S] [--only id,id] [--json]
+                  [--samples F]
   --runs N      measured runs per contender (default: as many rounds as fit in --seconds, at most 2000)
   --warmup N    unmeasured runs per contender first (default 500: fewer leave the JIT still at work)
+  --block N     consecutive runs of one contender per turn (default 4); the first follows another
+                client, the others the same one (the main figures)
   --seconds S   time budget of the measured phase when --runs is not given (default 40)
   --only ids    run only these contenders (the floor always runs): fetch, fetch-node, fetch-sse, signet,
                 signet-stream, genai, ai-sdk
@@ -27,6 +32,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
     runs: undefined,
     warmup: 500,
+    block: 4,
     seconds: 40,
     json: false,
     only: [],
@@ -48,6 +54,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     };
     if (flag === "--runs") args.runs = count(1);
     else if (flag === "--warmup") args.warmup = count(0);
+    else if (flag === "--block") args.block = count(2);
     else if (flag === "--seconds") args.seconds = count(1);
     else if (flag === "--json") args.json = true;
     else if (flag === "--only") args.only = value().split(",").filter(Boolean);

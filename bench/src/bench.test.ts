@@ -1,12 +1,16 @@
 // Smoke test of the bench itself: every contender completes the conversation against the emulator
 // process, with exactly two model requests per run. No timing is asserted.
 import { createRequire } from "node:module";
-import type { Agent } from "undici";
+import { Agent } from "@signet/core";
+import type { GenerateContentResponse } from "@signet/provider";
+import type { Agent as UndiciAgentType } from "undici";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CONTENDERS, type Contender } from "./contenders/index.js";
+import { signetContenders } from "./contenders/signet.js";
 import { type EmulatorProcess, startEmulatorProcess } from "./emulator-client.js";
 import type { LoggedRequest } from "./emulator-protocol.js";
 import { checkRequests, measure, REQUESTS_PER_RUN, runOnce } from "./measure.js";
+import { record, replayProvider } from "./replay-provider.js";
 import { figures } from "./report.js";
 import { isCompleteAnswer, weather } from "./scenario.js";
 
@@ -48,7 +52,9 @@ describe.each(CONTENDERS.map((c) => [c.label, c] as [string, Contender]))("%s", 
 
 describe("the two floors' HTTP stacks", () => {
   it("the floor sends through undici 7's Agent, the second floor through Node's dispatcher; neither goes global", async () => {
-    const UndiciAgent: typeof Agent = createRequire(import.meta.url)("undici/lib/dispatcher/agent.js");
+    const UndiciAgent: typeof UndiciAgentType = createRequire(import.meta.url)(
+      "undici/lib/dispatcher/agent.js",
+    );
     const dispatch = vi.spyOn(UndiciAgent.prototype, "dispatch");
     try {
       const counts: Record<string, number> = {};
@@ -68,6 +74,29 @@ describe("the two floors' HTTP stacks", () => {
       dispatch.mockRestore();
       await emulator.drain();
     }
+  });
+});
+
+describe("the replaying provider (ab-core --memory, profile-run in memory)", () => {
+  it("records both requests of each kind, then replays them with no request to the emulator", async () => {
+    await emulator.drain();
+    const recording = await record(Agent, emulator.url);
+    expect(await emulator.drain()).toHaveLength(2 * REQUESTS_PER_RUN);
+    const calls = JSON.parse(recording.calls.response) as GenerateContentResponse;
+    expect(calls.candidates?.[0]?.content?.parts?.filter((p) => "functionCall" in p)).toHaveLength(2);
+    expect(recording.answer.chunks.length).toBeGreaterThan(1);
+
+    for (const contender of signetContenders(Agent, "", (real) => replayProvider(real, recording))) {
+      const runner = await contender.setup(emulator.url);
+      try {
+        const first = await runner.run();
+        expect(isCompleteAnswer(first)).toBe(true);
+        expect(await runner.run()).toBe(first);
+      } finally {
+        await runner.close();
+      }
+    }
+    expect(await emulator.drain()).toEqual([]);
   });
 });
 
@@ -106,7 +135,9 @@ describe("the checks the bench relies on", () => {
       })),
     );
     try {
-      const samples = await measure(active, emulator, { runs: 3, maxRuns: 3, budgetMs: 0, warmup: 1 });
+      // Two rounds of blocks of 3 (6 runs each); one warm-up round.
+      const plan = { runs: 5, maxRuns: 5, budgetMs: 0, warmup: 1, block: 3 };
+      const samples = await measure(active, emulator, plan);
       expect(
         samples.map((s) => [
           s.contender.id,
@@ -114,12 +145,21 @@ describe("the checks the bench relies on", () => {
           s.wallMs.length,
           s.startMs.length,
           s.gcUs.length,
+          s.position.join(""),
         ]),
       ).toEqual([
-        ["fetch", 3, 3, 3, 3],
-        ["fetch-node", 3, 3, 3, 3],
-        ["signet", 3, 3, 3, 3],
+        ["fetch", 6, 6, 6, 6, "012012"],
+        ["fetch-node", 6, 6, 6, 6, "012012"],
+        ["signet", 6, 6, 6, 6, "012012"],
       ]);
+      // A block's runs follow each other: nothing else starts between a block's first and last run.
+      const starts = samples.flatMap((s) =>
+        s.startMs.map((t, i) => ({ t, id: s.contender.id, p: s.position[i] })),
+      );
+      starts.sort((a, b) => a.t - b.t);
+      for (let i = 1; i < starts.length; i++) {
+        if (starts[i]!.p !== 0) expect(starts[i]!.id).toBe(starts[i - 1]!.id);
+      }
       // Runs never overlap (GC pauses are charged by time window): each ends before the next starts.
       const windows = samples
         .flatMap((s) => s.startMs.map((start, i) => [start, start + s.wallMs[i]!] as const))
@@ -128,6 +168,9 @@ describe("the checks the bench relies on", () => {
         expect(windows[i]![0]).toBeGreaterThanOrEqual(windows[i - 1]![1]);
       const table = figures(samples);
       expect(table[0]!.ratio).toBe(1);
+      // The main figures are of the runs after one of the same contender: 4 of the 6.
+      expect(table.map((f) => f.runs)).toEqual([4, 4, 4]);
+      expect(table[0]!.afterOtherRatioP50).toBe(1);
       expect(table.every((f) => f.cpuMeanUs > 0 && f.wallP95Ms >= f.wallP50Ms)).toBe(true);
       expect(table.map((f) => f.withinBudget)).toEqual([undefined, undefined, table[2]!.ratioP50 <= 1.25]);
     } finally {

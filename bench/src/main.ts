@@ -35,13 +35,14 @@ async function main(): Promise<number> {
       maxRuns: 2000,
       budgetMs: args.seconds * 1000,
       warmup: args.warmup,
+      block: args.block,
     };
     console.error(
       `Measuring ${active.length} contenders against the emulator (pid ${emulator.pid}), ` +
         (args.runs ? `${args.runs} runs each` : `for about ${args.seconds} s`) +
-        ` after ${args.warmup} warm-up runs each...`,
+        ` after ${args.warmup} warm-up runs each, in blocks of ${args.block}...`,
     );
-    const samples = await measure(active, emulator, plan, (done) => console.error(`  ${done} rounds`));
+    const samples = await measure(active, emulator, plan, (done) => console.error(`  ${done} runs each`));
     const report: BenchReport = {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
@@ -49,17 +50,19 @@ async function main(): Promise<number> {
       loadAverageBefore,
       loadAverageAfter: loadavg(),
       warmup: args.warmup,
+      block: args.block,
       budgetRatio: BUDGET_RATIO,
       contenders: figures(samples),
     };
     console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
     if (args.samples) {
-      const runs = samples.map(({ contender, cpuUs, wallMs, startMs, gcUs }) => ({
+      const runs = samples.map(({ contender, cpuUs, wallMs, startMs, gcUs, position }) => ({
         id: contender.id,
         cpuUs,
         wallMs,
         startMs,
         gcUs,
+        position,
       }));
       await writeFile(args.samples, JSON.stringify({ ...report, runs }));
       console.error(`Every run's figures: ${args.samples}`);

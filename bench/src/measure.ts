@@ -1,5 +1,11 @@
-// The measuring loop. Contenders take turns within each round (the starting one rotates), so the
-// machine's background noise lands on all of them alike instead of on whoever ran during a spike.
+// The measuring loop. Contenders take turns within each round, so the machine's background noise
+// lands on all of them alike instead of on whoever ran during a spike. What ran just before a run
+// changes its CPU by up to 20% (caches and branch predictors: every contender is cheapest right after
+// itself and dearest after the AI SDK), so each turn is a block of consecutive runs of one contender:
+// the first run of a block comes after another client (`position` 0), the others after itself. The
+// order of the blocks is shuffled every round, so no contender always follows the same one (a fixed
+// cycle, even with a rotating start, made the Node-dispatcher floor look 13% cheaper than the same
+// loop on undici 7 only because it always ran right after it).
 // Each run is bracketed by process.cpuUsage() (user + system, all threads of this process: GC and
 // undici included, the emulator excluded since it is another process) and performance.now().
 // Garbage-collection pauses are observed too and charged to the run they fell in (gc-watch.ts), to
@@ -18,6 +24,8 @@ export interface Samples {
   startMs: number[];
   /** Main-thread GC pause (µs) that fell within each run. */
   gcUs: number[];
+  /** Each run's place in its block: 0 after another contender (or the round's start), else after itself. */
+  position: number[];
 }
 
 export interface Active {
@@ -32,6 +40,8 @@ export interface RoundPlan {
   maxRuns: number;
   budgetMs: number;
   warmup: number;
+  /** Consecutive runs of one contender per round (`runs`, `maxRuns` and `warmup` round up to it). */
+  block: number;
 }
 
 /** Model requests one conversation makes: the question, then the function responses. */
@@ -55,6 +65,24 @@ export async function runOnce(active: Active): Promise<RunSample> {
   return { cpuUs: cpu.user + cpu.system, wallMs, startMs: t0 };
 }
 
+/** A permutation of 0..n-1 for round `index`: Fisher-Yates over a small PRNG seeded by the index. */
+export function roundOrder(n: number, index: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  // mulberry32: reproducible orders from run to run of the bench.
+  let seed = (index + 1) * 0x9e3779b9;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
 /** Every request since the last drain must be a 200 model call: anything else voids the round. */
 export function checkRequests(entries: readonly LoggedRequest[], runs: number): void {
   const bad = entries.find((e) => e.status !== 200 || e.outcome !== "complete");
@@ -70,14 +98,17 @@ async function round(
   active: readonly Active[],
   index: number,
   emulator: EmulatorProcess,
-  record: ((i: number, sample: RunSample) => void) | undefined,
+  block: number,
+  record: ((i: number, sample: RunSample, position: number) => void) | undefined,
 ): Promise<void> {
-  for (let k = 0; k < active.length; k++) {
-    const i = (index + k) % active.length;
-    const sample = await runOnce(active[i]!);
-    record?.(i, sample);
+  for (const i of roundOrder(active.length, index)) {
+    for (let position = 0; position < block; position++) {
+      // Not `record?.(i, await runOnce(...))`: a missing `record` would skip the run itself.
+      const sample = await runOnce(active[i]!);
+      record?.(i, sample, position);
+    }
   }
-  checkRequests(await emulator.drain(), active.length);
+  checkRequests(await emulator.drain(), active.length * block);
 }
 
 export async function measure(
@@ -87,26 +118,31 @@ export async function measure(
   onProgress?: (done: number) => void,
 ): Promise<Samples[]> {
   await emulator.drain();
-  for (let r = 0; r < plan.warmup; r++) await round(active, r, emulator, undefined);
+  const block = Math.max(1, plan.block);
+  const rounds = (runs: number) => Math.ceil(runs / block);
+  for (let r = 0; r < rounds(plan.warmup); r++) await round(active, r, emulator, block, undefined);
   const samples: Samples[] = active.map((a) => ({
     contender: a.contender,
     cpuUs: [],
     wallMs: [],
     startMs: [],
     gcUs: [],
+    position: [],
   }));
-  const record = (i: number, s: RunSample) => {
-    samples[i]!.cpuUs.push(s.cpuUs);
-    samples[i]!.wallMs.push(s.wallMs);
-    samples[i]!.startMs.push(s.startMs);
+  const record = (i: number, s: RunSample, position: number) => {
+    const into = samples[i]!;
+    into.cpuUs.push(s.cpuUs);
+    into.wallMs.push(s.wallMs);
+    into.startMs.push(s.startMs);
+    into.position.push(position);
   };
   const gc = watchGc();
   try {
     const started = performance.now();
-    const target = plan.runs ?? plan.maxRuns;
+    const target = rounds(plan.runs ?? plan.maxRuns);
     for (let r = 0; r < target; r++) {
-      await round(active, r, emulator, record);
-      if ((r + 1) % 50 === 0) onProgress?.(r + 1);
+      await round(active, r, emulator, block, record);
+      if ((r + 1) % 50 === 0) onProgress?.((r + 1) * block);
       if (plan.runs === undefined && performance.now() - started > plan.budgetMs) break;
     }
   } finally {

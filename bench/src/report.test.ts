@@ -5,13 +5,16 @@ import { type BenchReport, figures, formatTable } from "./report.js";
 
 const byId = (id: string) => CONTENDERS.find((c) => c.id === id)!;
 
-function sample(id: string, cpuUs: number[], gcUs: number[] = cpuUs.map(() => 0)): Samples {
+/** Steady runs (after the same contender), then `afterOther` runs that followed another contender. */
+function sample(id: string, steady: number[], gcUs = steady.map(() => 0), afterOther = [200, 200]): Samples {
+  const cpuUs = [...steady, ...afterOther];
   return {
     contender: byId(id),
     cpuUs,
     wallMs: cpuUs.map((c) => c / 1000),
     startMs: cpuUs.map((_, i) => i * 10),
-    gcUs,
+    gcUs: [...gcUs, ...afterOther.map(() => 0)],
+    position: [...steady.map(() => 1), ...afterOther.map(() => 0)],
   };
 }
 
@@ -27,6 +30,7 @@ describe("figures", () => {
     "signet",
     [130, 130, 130, 130, 130, 130, 130, 130, 130, 1130],
     [0, 0, 0, 0, 0, 0, 0, 0, 0, 900],
+    [300, 300, 300],
   );
   const [f, n, s] = figures([floor, node, signet]);
 
@@ -38,6 +42,13 @@ describe("figures", () => {
     expect(s!.ratioP50).toBeCloseTo(1.3);
     expect(s!.ratios.p25).toBeCloseTo(1.3);
     expect(s!.cpu.p99).toBeGreaterThan(1000);
+  });
+
+  it("the main figures leave out the runs after another contender, reported apart", () => {
+    expect(s!.runs).toBe(10);
+    expect(s!.afterOtherP50Us).toBe(300);
+    expect(s!.afterOtherRatioP50).toBeCloseTo(1.5);
+    expect(f!.afterOtherRatioP50).toBe(1);
   });
 
   it("GC per run, the share of runs with a pause, and the mean without them", () => {
@@ -58,6 +69,7 @@ describe("figures", () => {
       loadAverageBefore: [1, 1, 1],
       loadAverageAfter: [1, 1, 1],
       warmup: 0,
+      block: 4,
       budgetRatio: 1.25,
       contenders: [f!, n!, s!],
     };

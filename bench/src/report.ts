@@ -21,6 +21,7 @@ export type Percentiles = Record<"p10" | "p25" | "p50" | "p75" | "p90" | "p99", 
 export interface ContenderFigures {
   id: string;
   label: string;
+  /** Steady runs (after a run of the same contender): all the figures below but `afterOther*`. */
   runs: number;
   cpuMeanUs: number;
   cpuP50Us: number;
@@ -41,6 +42,9 @@ export interface ContenderFigures {
   /** Mean CPU of the runs without a GC pause, and its ratio to the floor's. */
   cpuMeanNoGcUs: number;
   ratioNoGc: number;
+  /** Median CPU of the runs that came right after another contender's, and its ratio to the floor's. */
+  afterOtherP50Us: number;
+  afterOtherRatioP50: number;
   signet: boolean;
   withinBudget: boolean | undefined;
 }
@@ -52,6 +56,7 @@ export interface BenchReport {
   loadAverageBefore: number[];
   loadAverageAfter: number[];
   warmup: number;
+  block: number;
   budgetRatio: number;
   contenders: ContenderFigures[];
 }
@@ -65,14 +70,38 @@ function noGcMean({ cpuUs, gcUs }: Samples): number {
   return mean(cpuUs.filter((_, i) => !(gcUs[i]! > 0)));
 }
 
-export function figures(samples: readonly Samples[]): ContenderFigures[] {
-  const floor = samples.find((s) => s.contender.baseline);
+function pick(s: Samples, keep: (position: number) => boolean): Samples {
+  const take = <T>(values: readonly T[]) => values.filter((_, i) => keep(s.position[i] ?? 0));
+  return {
+    contender: s.contender,
+    cpuUs: take(s.cpuUs),
+    wallMs: take(s.wallMs),
+    startMs: take(s.startMs),
+    gcUs: take(s.gcUs),
+    position: take(s.position),
+  };
+}
+
+/** The runs that followed a run of the same contender (all of them when blocks were of one run). */
+export function steadyRuns(s: Samples): Samples {
+  const steady = pick(s, (position) => position > 0);
+  return steady.cpuUs.length ? steady : s;
+}
+
+const afterOtherP50 = (s: Samples) => quantiles(pick(s, (position) => position === 0).cpuUs, [0.5])[0.5];
+
+export function figures(all: readonly Samples[]): ContenderFigures[] {
+  const samples = all.map(steadyRuns);
+  const floorIndex = samples.findIndex((s) => s.contender.baseline);
+  const floor = samples[floorIndex];
   if (!floor) throw new Error("The floor (fetch loop) must be measured.");
   const floorMean = mean(floor.cpuUs);
   const floorCpu = percentiles(floor.cpuUs);
   const floorNoGc = noGcMean(floor);
-  return samples.map((s) => {
+  const floorAfterOther = afterOtherP50(all[floorIndex]!);
+  return samples.map((s, index) => {
     const { contender, cpuUs, wallMs, gcUs } = s;
+    const afterOtherP50Us = afterOtherP50(all[index]!);
     const cpu = percentiles(cpuUs);
     const wall = quantiles(wallMs, [0.5, 0.95]);
     const ratio = mean(cpuUs) / floorMean;
@@ -95,6 +124,8 @@ export function figures(samples: readonly Samples[]): ContenderFigures[] {
       gcRunShare: gcUs.filter((g) => g > 0).length / Math.max(1, gcUs.length),
       cpuMeanNoGcUs,
       ratioNoGc: cpuMeanNoGcUs / floorNoGc,
+      afterOtherP50Us,
+      afterOtherRatioP50: afterOtherP50Us / floorAfterOther,
       signet: contender.signet === true,
       withinBudget: contender.signet ? ratios.p50 <= BUDGET_RATIO : undefined,
     };
@@ -123,6 +154,7 @@ export function formatTable(report: BenchReport): string {
       "wall p95 ms",
       "vs floor",
       "p50 vs floor",
+      "p50 after another",
     ],
     report.contenders.map((c) => [
       c.label,
@@ -133,6 +165,7 @@ export function formatTable(report: BenchReport): string {
       c.wallP95Ms.toFixed(2),
       x(c.ratio),
       `${x(c.ratioP50)}${c.withinBudget === false ? " OVER" : ""}`,
+      `${us(c.afterOtherP50Us)} µs, ${x(c.afterOtherRatioP50)}`,
     ]),
   );
   const distribution = table(
@@ -200,6 +233,9 @@ export function formatTable(report: BenchReport): string {
     ...ratios,
     "",
     ...verdicts,
-    `${report.node} on ${report.platform}, ${report.cpus} cores; load average ${load(report.loadAverageBefore)} before, ${load(report.loadAverageAfter)} after; ${report.warmup} warm-up runs each, contenders interleaved round-robin.`,
+    `${report.node} on ${report.platform}, ${report.cpus} cores; load average ${load(report.loadAverageBefore)} ` +
+      `before, ${load(report.loadAverageAfter)} after; ${report.warmup} warm-up runs each; contenders take turns ` +
+      `in blocks of ${report.block} runs, in a shuffled order each round. Figures are of the runs after a run ` +
+      `of the same contender, but "p50 after another" (the first run of each block).`,
   ].join("\n");
 }
