@@ -21,7 +21,8 @@ export const USAGE = `Usage: pnpm weather "<question>" [--verbose] [--json] [--m
        pnpm weather            (no question: a chat; Ctrl-C or Ctrl-D to leave)
 
 The answer goes to stdout as it is generated; the mode, tool calls and retries go to stderr.
---verbose adds steps, thoughts and token counts; --json prints the whole run result instead of the text.
+--verbose adds steps, token counts, tool results (and thought summaries a model sends); --json
+prints the whole run result instead of the text.
 Environment: SIGNET_GATEWAY (google|kie|kkiai|aivideoapi), SIGNET_API_KEY (google: also GEMINI_API_KEY,
 GOOGLE_API_KEY), SIGNET_BASE_URL, SIGNET_MODEL, SIGNET_STREAM (1|0), SIGNET_LOG_LEVEL, WEATHER_DATA.
 Without an API key the bot runs offline against the embedded emulator with sample weather.

@@ -4,7 +4,8 @@ import type { AgentEvent } from "@signet/core";
 
 export interface TraceOptions {
   verbose: boolean;
-  write?: (line: string) => void;
+  /** Where the trace goes; default stderr. */
+  out?: (text: string) => void;
 }
 
 const argsView = (args: Record<string, unknown>) =>
@@ -20,7 +21,8 @@ function clip(text: string, max = 160): string {
 }
 
 /** Returns an event handler that writes trace lines to stderr. */
-export function createTrace({ verbose, write = (l) => process.stderr.write(`${l}\n`) }: TraceOptions) {
+export function createTrace({ verbose, out = (t) => process.stderr.write(t) }: TraceOptions) {
+  const write = (line: string) => out(`${line}\n`);
   const calls = new Map<string, string>();
   let thinking = false;
   return (event: AgentEvent): void => {
@@ -37,8 +39,8 @@ export function createTrace({ verbose, write = (l) => process.stderr.write(`${l}
         break;
       case "thought_delta":
         if (verbose) {
-          if (!thinking) process.stderr.write("  thinking: ");
-          process.stderr.write(event.text.replace(/\n+/g, " "));
+          if (!thinking) out("  thinking: ");
+          out(event.text.replace(/\n+/g, " "));
           thinking = true;
         }
         break;
