@@ -23,7 +23,8 @@ export async function finishAnswer(ctx: RunContext, turn: ModelTurn, record: Ste
       record.kind = "reask";
       endStep(ctx, record);
       ctx.history.appendUser([{ text: outputReaskText(parsed.issues) }]);
-      await ctx.checkpoint();
+      const saving = ctx.checkpoint();
+      if (saving) await saving;
       return false;
     }
     output = parsed.value;
@@ -32,6 +33,7 @@ export async function finishAnswer(ctx: RunContext, turn: ModelTurn, record: Ste
   // Saved as completed: resuming this checkpoint must not ask the model again.
   state.status = "completed";
   endStep(ctx, record);
-  await ctx.checkpoint();
+  const saving = ctx.checkpoint();
+  if (saving) await saving;
   return true;
 }

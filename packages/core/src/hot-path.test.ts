@@ -90,4 +90,53 @@ describe("hot path", () => {
     // The run's child (it carries the run id); the tools, which never log, got none.
     expect(quietChild).toHaveBeenCalledTimes(1);
   });
+
+  it("awaits each hook that returns a promise before going on (nothing is awaited for absent hooks)", async () => {
+    const { provider } = await emulated([
+      { functionCalls: [{ name: "echo", args: { q: "a" } }] },
+      { text: "done" },
+    ]);
+    const seen: string[] = [];
+    // Each hook resolves only after a macrotask: whatever the loop does before that shows up early.
+    const later = (label: string) => () => {
+      seen.push(`${label} start`);
+      return new Promise<void>((resolve) =>
+        setImmediate(() => {
+          seen.push(`${label} end`);
+          resolve();
+        }),
+      );
+    };
+    const echo = testTool({
+      name: "echo",
+      required: { q: "string" },
+      execute: ({ q }) => {
+        seen.push("tool runs");
+        return { q };
+      },
+    });
+    const hooks = {
+      beforeModelCall: later("before model"),
+      afterModelCall: later("after model"),
+      beforeToolCall: later("before tool"),
+      afterToolCall: later("after tool"),
+      onCheckpoint: later("checkpoint"),
+    };
+    const result = await new Agent({ provider, model: G3, tools: [echo], hooks }).run("go");
+    expect(result.text).toBe("done");
+    const pairs = [
+      "before model",
+      "after model",
+      "checkpoint", // the model turn of calls
+      "before tool",
+      "tool runs",
+      "after tool",
+      "checkpoint", // the call settled
+      "checkpoint", // the responses appended
+      "before model",
+      "after model",
+      "checkpoint", // completed
+    ];
+    expect(seen).toEqual(pairs.flatMap((p) => (p === "tool runs" ? [p] : [`${p} start`, `${p} end`])));
+  });
 });

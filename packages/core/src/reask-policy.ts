@@ -55,6 +55,7 @@ export async function reask(
   endStep(ctx, record);
   if (turn.parts.length) ctx.history.appendModel(turn.parts);
   ctx.history.appendUser([{ text: reaskText(turn.finishReason, turn.finishMessage, [...ctx.tools.keys()]) }]);
-  await ctx.checkpoint();
+  const saving = ctx.checkpoint();
+  if (saving) await saving;
   return false;
 }

@@ -83,8 +83,12 @@ export class RunContext {
     });
   }
 
-  async checkpoint(): Promise<void> {
-    await this.config.hooks.onCheckpoint?.(this.state);
+  /**
+   * Calls `onCheckpoint`; returns what it returned, so callers await only a hook's promise: with no
+   * hook (or a synchronous one) there is nothing to wait for, and an `await` would still cost a hop.
+   */
+  checkpoint(): void | Promise<void> {
+    return this.config.hooks.onCheckpoint?.(this.state);
   }
 
   /** The model's id when it sent one, else one the loop assigns (never put on the wire). */

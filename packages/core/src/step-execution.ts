@@ -35,8 +35,13 @@ export async function modelStep(ctx: RunContext): Promise<boolean> {
   preflight(state.contents, { requireSignatures: config.capabilities.requiresThoughtSignatures });
   // The live history, not a copy: the provider walks and serializes it once.
   const request: GenerateContentRequest = { ...config.base, contents: state.contents };
-  const info = { runId, step, model: config.model, request };
-  await config.hooks.beforeModelCall?.(info);
+  const { beforeModelCall, afterModelCall } = config.hooks;
+  // Built, and awaited, only for a hook: an `await` of nothing still costs a hop.
+  const info = beforeModelCall || afterModelCall ? { runId, step, model: config.model, request } : undefined;
+  if (beforeModelCall) {
+    const before = beforeModelCall(info!);
+    if (before) await before;
+  }
   const callOptions: CallOptions = { signal: ctx.options.signal };
   if (ctx.emitting) {
     callOptions.onRetry = ({ attempt, delayMs, error }) =>
@@ -53,7 +58,10 @@ export async function modelStep(ctx: RunContext): Promise<boolean> {
   // A whole turn is observed part by part too, so run() and stream() emit the same events.
   if (observer && ctx.transport === "generate") for (const part of turn.parts) observer.part(part);
   addUsage(state.usage, turn.usage);
-  await config.hooks.afterModelCall?.({ ...info, turn, durationMs: modelDurationMs });
+  if (afterModelCall) {
+    const after = afterModelCall({ ...info!, turn, durationMs: modelDurationMs });
+    if (after) await after;
+  }
   ctx.lastFinishReason = turn.finishReason;
 
   const record: StepRecord = {

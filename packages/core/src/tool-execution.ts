@@ -85,7 +85,10 @@ export async function executeCalls(
 const TIMEOUT: unique symbol = Symbol("timeout");
 
 async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions): Promise<CallOutcome> {
-  await options.onStart?.(call);
+  if (options.onStart) {
+    const starting = options.onStart(call);
+    if (starting) await starting;
+  }
   const { tool } = call;
   const timeoutMs = tool.timeoutMs ?? options.defaultTimeoutMs;
   const context = new CallContext(call.callId, tool.name, options.logger, options.signal);

@@ -41,7 +41,8 @@ export async function beginToolStep(
   ctx.history.appendModel(parts);
   ctx.state.steps.push(record);
   ctx.state.pending = pendingFor(ctx, calls, record.step);
-  await ctx.checkpoint();
+  const saving = ctx.checkpoint();
+  if (saving) await saving;
   return false;
 }
 
@@ -82,8 +83,12 @@ export async function resolvePending(ctx: RunContext): Promise<boolean> {
         const settled = byCallId.get(call.callId)!;
         settled.outcome = outcome;
         emitOutcome(ctx, settled, step);
-        await afterToolCall?.({ ...info(settled), outcome });
-        await ctx.checkpoint();
+        if (afterToolCall) {
+          const after = afterToolCall({ ...info(settled), outcome });
+          if (after) await after;
+        }
+        const saving = ctx.checkpoint();
+        if (saving) await saving;
       },
     });
   }
@@ -93,7 +98,8 @@ export async function resolvePending(ctx: RunContext): Promise<boolean> {
     state.status = "awaiting_approval";
     if (ctx.emitting)
       ctx.emit({ type: "approval_required", runId, step, approvals: awaiting.map(toApproval) });
-    await ctx.checkpoint();
+    const saving = ctx.checkpoint();
+    if (saving) await saving;
     return true;
   }
   await answerCalls(ctx, pending, step);
@@ -131,7 +137,8 @@ async function answerCalls(ctx: RunContext, pending: PendingCall[], step: number
   state.pending = undefined;
   state.status = "running";
   emitStepFinish(ctx, record);
-  await ctx.checkpoint();
+  const saving = ctx.checkpoint();
+  if (saving) await saving;
 }
 
 function toCallRecord(call: PendingCall): ToolCallRecord {
