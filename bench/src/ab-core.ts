@@ -202,7 +202,8 @@ const geo = (a: number, b: number) => Math.sqrt(a * b);
 function combine(label: string, a: Half["run"], b: Half["run"]): string {
   const blocks = a.blocks.map((r, i) => geo(r, b.blocks[i] ?? r)).sort((x, y) => x - y);
   return (
-    `${label}: after/before p50 ${geo(a.all, b.all).toFixed(3)} (each load order: ${a.all.toFixed(3)}, ` +
+    `${label}: after/before p50 ${geo(a.all, b.all).toFixed(3)}, ${geo(a.before, b.before).toFixed(1)} -> ` +
+    `${geo(a.after, b.after).toFixed(1)} µs (geometric means; each load order: ${a.all.toFixed(3)}, ` +
     `${b.all.toFixed(3)}; medians ${a.before.toFixed(1)} -> ${a.after.toFixed(1)} and ${b.before.toFixed(1)} -> ` +
     `${b.after.toFixed(1)} µs); per block pair ${blocks[0]!.toFixed(3)}..${blocks[blocks.length - 1]!.toFixed(3)}, ` +
     `${blocks.filter((r) => r < 1).length}/${blocks.length} below 1`

@@ -75,6 +75,19 @@ describe("executeCalls", () => {
     ]);
   });
 
+  it("fails with the error of a throwing onSettled (a hook), whether all calls start at once or not", async () => {
+    const tool = testTool({ name: "t", execute: async () => "ok" });
+    const calls = prepare([{ name: "t" }, { name: "t" }], [tool]);
+    const onSettled = (call: PreparedCall) => {
+      if (call.callId === "c1") throw new Error("checkpoint store down");
+    };
+    for (const concurrency of [8, 1]) {
+      await expect(executeCalls(calls, { ...base, concurrency, onSettled })).rejects.toThrow(
+        "checkpoint store down",
+      );
+    }
+  });
+
   it("bounds concurrency", async () => {
     let active = 0;
     let peak = 0;

@@ -35,7 +35,24 @@ export async function executeCalls(
   const outcomes: CallOutcome[] = new Array(calls.length);
   const signal = options.signal;
   signal?.throwIfAborted();
+  const settle = async (index: number): Promise<void> => {
+    const call = calls[index]!;
+    const outcome = call.ok ? await runOne(call, options) : errorOutcome(call.error);
+    // A call cut short by the run's abort has no outcome: a resume runs it again.
+    if (signal?.aborted) return;
+    outcomes[index] = outcome;
+    const settled = options.onSettled?.(call, outcome);
+    if (settled) await settled;
+  };
   const concurrency = Math.max(1, options.concurrency);
+  // The usual step: no signal to race, and every call may start at once.
+  if (!signal && calls.length <= concurrency && !calls.some(runsAlone)) {
+    const tasks: Promise<void>[] = new Array(calls.length);
+    for (let i = 0; i < calls.length; i++) tasks[i] = settle(i);
+    await Promise.all(tasks);
+    return outcomes;
+  }
+
   let abortReject: ((error: AbortedDuringTools) => void) | undefined;
   const aborted = new Promise<never>((_, rejectAbort) => {
     abortReject = rejectAbort;
@@ -46,15 +63,7 @@ export async function executeCalls(
 
   const running = new Set<Promise<void>>();
   const start = (index: number): Promise<void> => {
-    const call = calls[index]!;
-    const task = (async () => {
-      const outcome = call.ok ? await runOne(call, options) : errorOutcome(call.error);
-      // A call cut short by the run's abort has no outcome: a resume runs it again.
-      if (signal?.aborted) return;
-      outcomes[index] = outcome;
-      await options.onSettled?.(call, outcome);
-    })();
-    const tracked = task.finally(() => running.delete(tracked));
+    const tracked = settle(index).finally(() => running.delete(tracked));
     running.add(tracked);
     return tracked;
   };
@@ -62,9 +71,7 @@ export async function executeCalls(
 
   try {
     for (let i = 0; i < calls.length; i++) {
-      const call = calls[i]!;
-      const alone = call.ok && call.tool.sequential === true;
-      if (alone) {
+      if (runsAlone(calls[i]!)) {
         while (running.size) await race([...running]);
         await race([start(i)]);
         continue;
@@ -80,6 +87,11 @@ export async function executeCalls(
     signal?.removeEventListener("abort", onAbort);
   }
   return outcomes;
+}
+
+/** A `sequential` tool runs with no other call of its step. */
+function runsAlone(call: PreparedCall): boolean {
+  return call.ok && call.tool.sequential === true;
 }
 
 const TIMEOUT: unique symbol = Symbol("timeout");
