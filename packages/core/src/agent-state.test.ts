@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Agent } from "./agent.js";
 import { StructuredOutputError } from "./errors.js";
+import type { AgentEvent, ApprovalRequiredEvent } from "./events.js";
+import type { RunResult } from "./run-result.js";
 import { approve, parseRunState, type RunState, reject, serializeRunState } from "./run-state.js";
 import { answeredParts, emulated, G3, sentBody } from "./test-support/emulated.js";
 import { testTool } from "./test-support/tools.js";
 
 function counted() {
   const runs: Record<string, number> = {};
-  const make = (name: string, needsApproval?: (args: { amount: number }) => boolean) =>
+  const make = (name: string, needsApproval?: boolean | ((args: { amount: number }) => boolean)) =>
     testTool<{ amount: number }>({
       name,
       required: { amount: "number" },
@@ -65,6 +67,61 @@ describe("approvals", () => {
     ]);
     expect(done.steps[0]!.calls.map((c) => c.name)).toEqual(["pay", "log"]);
   });
+
+  it.each(["run", "stream"] as const)(
+    "%s: needsApproval: true pauses on every call, even a harmless one; approval_required names its id, name and args",
+    async (mode) => {
+      const { runs, make } = counted();
+      const { emulator, provider } = await emulated([
+        {
+          functionCalls: [
+            { id: "srv-pay", name: "pay", args: { amount: 1 } },
+            { id: "srv-log", name: "log", args: { amount: 2 } },
+          ],
+        },
+        { text: "paid" },
+      ]);
+      const events: AgentEvent[] = [];
+      const agent = new Agent({
+        provider,
+        model: G3,
+        tools: [make("pay", true), make("log")],
+        ...(mode === "run" ? { hooks: { onEvent: (e: AgentEvent) => events.push(e) } } : {}),
+      });
+      let paused: RunResult;
+      if (mode === "run") paused = await agent.run("pay 1");
+      else {
+        const stream = agent.stream("pay 1");
+        for await (const e of stream) events.push(e);
+        paused = await stream.result;
+      }
+      expect(paused.status).toBe("awaiting_approval");
+      const approvals = [{ callId: "srv-pay", id: "srv-pay", name: "pay", args: { amount: 1 } }];
+      const required = events.filter((e): e is ApprovalRequiredEvent => e.type === "approval_required");
+      expect(required).toEqual([{ type: "approval_required", runId: paused.runId, step: 1, approvals }]);
+      expect(paused.pendingApprovals).toEqual(approvals);
+      // The event comes once the step's other calls ran, before the run reports its pause.
+      expect(events.map((e) => e.type)).toEqual([
+        "run_start",
+        "step_start",
+        "tool_call",
+        "tool_call",
+        "tool_result",
+        "approval_required",
+        "run_finish",
+      ]);
+      expect(runs).toEqual({ log: 1 });
+      expect(emulator.requests).toHaveLength(1);
+
+      const done = await agent.run(approve(JSON.parse(JSON.stringify(paused.state)) as RunState, "srv-pay"));
+      expect(done.text).toBe("paid");
+      expect(runs).toEqual({ log: 1, pay: 1 });
+      expect(sentBody(emulator, 1).contents[2]!.parts).toEqual([
+        { functionResponse: { id: "srv-pay", name: "pay", response: { done: "pay", amount: 1 } } },
+        { functionResponse: { id: "srv-log", name: "log", response: { done: "log", amount: 2 } } },
+      ]);
+    },
+  );
 
   it("a rejection reaches the model as an error response", async () => {
     const { runs, make } = counted();
