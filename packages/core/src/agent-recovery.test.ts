@@ -2,7 +2,9 @@
 // typed error carrying the partial result and the state. Also invariant 2 before any I/O, and aborts.
 import type { Content, Part } from "@signet/provider";
 import { chunkGate, type PartsTurn } from "@signet/testing";
+import { defineTool } from "@signet/tools";
 import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { Agent } from "./agent.js";
 import { SKIP_THOUGHT_SIGNATURE } from "./constants.js";
 import {
@@ -108,6 +110,66 @@ describe("tool failures go back to the model as error responses", () => {
       "timeout",
       "ok",
     ]);
+  });
+});
+
+describe("a real defineTool (Zod) tool with invalid arguments", () => {
+  it("never runs execute; the model gets every issue with its path, then a valid call runs once", async () => {
+    const seen: unknown[] = [];
+    const forecast = defineTool({
+      name: "forecast",
+      description: "Forecast for some cities",
+      parameters: z.object({
+        cities: z.array(z.object({ name: z.string().min(1), days: z.number().int().min(1).max(7) })).min(1),
+        units: z.enum(["c", "f"]),
+      }),
+      execute: (args) => {
+        seen.push(args);
+        return { ok: args.cities.length };
+      },
+    });
+    const bad = {
+      cities: [
+        { name: "Paris", days: 3 },
+        { name: "", days: 9 },
+      ],
+      units: "kelvin",
+    };
+    const good = { cities: [{ name: "Paris", days: 3 }], units: "c" };
+    const { emulator, provider } = await emulated([
+      { functionCalls: [{ name: "forecast", args: bad }] },
+      { functionCalls: [{ name: "forecast", args: good }] },
+      { text: "done" },
+    ]);
+    const result = await new Agent({ provider, model: G3, tools: [forecast] }).run("forecast");
+    // The declaration the emulator accepted (Signet's schema rules) is defineTool's own.
+    expect(sentBody(emulator, 0).tools).toEqual([{ functionDeclarations: [forecast.declaration] }]);
+    const response = sentBody(emulator, 1).contents[2]!.parts[0] as {
+      functionResponse: {
+        name: string;
+        response: { error: { kind: string; message: string; issues: unknown[] } };
+      };
+    };
+    expect(response.functionResponse.name).toBe("forecast");
+    const { error } = response.functionResponse.response;
+    expect(error).toEqual({
+      kind: "invalid_arguments",
+      message:
+        "The arguments for forecast are invalid (3 issues); the tool did not run. Fix them and call it again.",
+      issues: [
+        { path: "cities[1].name", message: expect.stringMatching(/>=\s*1 character/) },
+        { path: "cities[1].days", message: expect.stringMatching(/<=\s*7/) },
+        { path: "units", message: expect.stringMatching(/"c"\|"f"|one of/) },
+      ],
+    });
+    expect(Object.keys(response.functionResponse.response)).toEqual(["error"]);
+    // execute saw only the valid call's arguments.
+    expect(seen).toEqual([good]);
+    expect(sentBody(emulator, 2).contents[4]!.parts).toEqual([
+      { functionResponse: { name: "forecast", response: { ok: 1 } } },
+    ]);
+    expect(result.steps[0]!.calls[0]).toMatchObject({ ok: false, error: { kind: "invalid_arguments" } });
+    expect(result.text).toBe("done");
   });
 });
 
