@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { connect, runMain, UsageError } from "@signet/example-support";
+import { connect, defaultTextModel, runMain, UsageError } from "@signet/example-support";
 import { pino } from "pino";
 import { ActionLog, CheckpointStore } from "./checkpoint-store.js";
 import { crashPointFromEnv } from "./crash-points.js";
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
 
   const connection = await connect(process.env, {
     model: opts.model,
-    defaultModel: "gemini-2.5-flash",
+    defaultModel: defaultTextModel,
     logger,
   });
   const controller = new AbortController();

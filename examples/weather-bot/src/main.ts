@@ -3,7 +3,13 @@
 // any failure is one line on stderr and a non-zero exit (2 for a usage mistake, 1 otherwise, 130
 // when interrupted). The shebang makes this file the package's `weather` bin, which is how
 // `pnpm weather` reaches it without pnpm's script banner on stdout (see the README).
-import { type Connection, connect, InterruptedError, runMain } from "@signet/example-support";
+import {
+  type Connection,
+  connect,
+  defaultTextModel,
+  InterruptedError,
+  runMain,
+} from "@signet/example-support";
 import { ask } from "./ask.js";
 import { chat } from "./chat.js";
 import { parseCli, USAGE } from "./cli-options.js";
@@ -11,7 +17,7 @@ import type { WeatherSource } from "./forecast-types.js";
 import { openMeteoSource } from "./open-meteo.js";
 import { sampleWeatherSource } from "./sample-weather.js";
 import { createTrace } from "./trace.js";
-import { defaultModel, weatherAgent } from "./weather-agent.js";
+import { weatherAgent } from "./weather-agent.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -38,7 +44,7 @@ async function main(): Promise<number> {
   }
   const connection = await connect(process.env, {
     model: options.model,
-    defaultModel,
+    defaultModel: defaultTextModel,
     emulator: { chunkDelayMs: 15 }, // offline answers stream visibly, as a real model's do
   });
   try {

@@ -1,6 +1,6 @@
 // The agent: one model, one tool, short instructions. Everything else is Signet's defaults.
 import { Agent, type AgentEvent } from "@signet/core";
-import type { GatewayName, SignetProvider } from "@signet/provider";
+import type { SignetProvider } from "@signet/provider";
 import type { WeatherSource } from "./forecast-types.js";
 import { weatherTool } from "./weather-tool.js";
 
@@ -8,13 +8,6 @@ export const INSTRUCTIONS =
   "You are a concise weather assistant. For any question about weather, call get_weather_forecast; " +
   "when several places are asked about, call it for all of them at once. Answer in a few sentences " +
   "with the numbers you got, and say so when the data is sample data rather than a real forecast.";
-
-/** A model each gateway documents for text and tools; SIGNET_MODEL or --model overrides it. */
-export function defaultModel(gateway: GatewayName): string {
-  if (gateway === "kie") return "gemini-3-flash-v1betamodels";
-  if (gateway === "aivideoapi") return "gemini-3-flash";
-  return "gemini-2.5-flash";
-}
 
 export function weatherAgent(options: {
   provider: SignetProvider;
