@@ -157,8 +157,8 @@ describe("durations", () => {
       release.resolve();
       const { result, events } = await running;
 
-      expect(modelHeld).toBeGreaterThanOrEqual(HOLD_MS - 2);
-      expect(toolHeld).toBeGreaterThanOrEqual(HOLD_MS - 2);
+      // Sanity only (timers may fire a little early on a busy loop): the holds were real waits.
+      expect(Math.min(modelHeld, toolHeld)).toBeGreaterThan(HOLD_MS / 2);
       const [step1, step2] = result.steps;
       expect(step1!.modelDurationMs).toBeGreaterThanOrEqual(modelHeld);
       const call = step1!.calls[0]!;
