@@ -200,11 +200,22 @@ describe("backend job", () => {
     expect(logs.find((l) => l.taskId === "T-2" && l.msg === "task failed")).toMatchObject({ level: 50 });
   });
 
-  it("runs offline by default (no key) on the embedded emulator", async () => {
+  it("runs offline by default (no key) on the embedded emulator, two tasks at a time", async () => {
     const run = await runCli(MAIN, jobArgs(), cleanEnv());
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("offline (no API key: embedded emulator)");
     expect(run.stderr).toContain("job: 4 tasks, 4 ok, 0 failed.");
     expect((await lines("results.jsonl")).map((r) => r.status)).toEqual(["ok", "ok", "ok", "ok"]);
+    // --concurrency 2: the log shows two tasks open at once, never three.
+    let open = 0;
+    let most = 0;
+    for (const line of run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))) {
+      if (line.msg === "task started") most = Math.max(most, ++open);
+      if (line.msg === "task done") open--;
+    }
+    expect([most, open]).toEqual([2, 0]);
   });
 });

@@ -22,8 +22,9 @@ function options(argv: string[]) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const size = values.size ?? "1K";
-  if (!["1K", "2K", "4K"].includes(size))
+  // Sent only when asked for: imageSize is a Gemini 3 Pro Image setting; other models pick their own.
+  const size = values.size;
+  if (size !== undefined && !["1K", "2K", "4K"].includes(size))
     throw new UsageError(`--size must be 1K, 2K or 4K (got "${size}").`);
   const aspectRatio = values["aspect-ratio"] ?? "1:1";
   if (!/^\d{1,2}:\d{1,2}$/.test(aspectRatio)) {
@@ -73,7 +74,8 @@ async function main(): Promise<number> {
       say("offline: no API key found (set SIGNET_API_KEY); the embedded emulator answers with a tiny PNG.");
     }
     say(
-      `mode: ${connection.mode} · ${connection.gateway} · ${connection.model} · ${opts.aspectRatio} · ${opts.size}`,
+      `mode: ${connection.mode} · ${connection.gateway} · ${connection.model} · ${opts.aspectRatio} · ` +
+        `${opts.size ?? "the model's default size"}`,
     );
     await mkdir(opts.outDir, { recursive: true });
     const agent = new Agent({
@@ -81,7 +83,9 @@ async function main(): Promise<number> {
       model: connection.model,
       generationConfig: {
         responseModalities: ["TEXT", "IMAGE"],
-        imageConfig: { aspectRatio: opts.aspectRatio, imageSize: opts.size },
+        imageConfig: opts.size
+          ? { aspectRatio: opts.aspectRatio, imageSize: opts.size }
+          : { aspectRatio: opts.aspectRatio },
       },
     });
 
