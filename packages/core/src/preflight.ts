@@ -1,5 +1,6 @@
-// Invariant 2: prove the history is well formed before it goes on the wire. Pure and O(n);
-// it runs before every request, so it allocates nothing per part.
+// Invariant 2: prove the history is well formed before it goes on the wire. `preflight` is pure and
+// O(n); a run, which sends a growing history before every step, proves only what is new with a
+// `PreflightCheck` (O(new), plus a pointer comparison per part already proven).
 import type { Content, FunctionCall, Part } from "@signet/provider";
 import { PreflightError } from "./errors.js";
 import { isFunctionCallPart, isFunctionResponsePart, partKind } from "./part-kind.js";
@@ -23,8 +24,108 @@ export function preflight(contents: readonly Content[], options: PreflightOption
   if (contents.length === 0) {
     throw new PreflightError("empty_contents", 0, "the request has no contents; give the run some input.");
   }
+  checkContents(contents, 0);
   const turns: Turn[] = [];
-  for (let i = 0; i < contents.length; i++) {
+  groupTurns(contents, 0, turns);
+  checkTurns(contents, turns, 0);
+  if (options.requireSignatures) checkSignatures(contents, turns, currentTurnStart(contents, turns, 0), 0);
+}
+
+/**
+ * The same proof for a history that grows between requests, as a run's does: each `check` proves only
+ * what was appended since the last one, plus the turns the new contents can change (the last turn, which
+ * they may extend, and the one before it, whose answer that is). It first compares what it proved with
+ * the history as it is now (each content, its role, its parts array, length and parts, by identity: a
+ * pointer each) and proves everything again if anything was replaced, removed or reordered. Errors are
+ * the same as `preflight`'s, in the same order. Not seen: a part object edited in place after it was
+ * proven (hooks must not mutate the request; see hooks.ts).
+ */
+export class PreflightCheck {
+  /** What was proven, as it was: each content, its role, its parts array and its length, all parts in order. */
+  #contents: Content[] = [];
+  #roles: (string | undefined)[] = [];
+  #partArrays: Part[][] = [];
+  #lengths: number[] = [];
+  #parts: Part[] = [];
+  #turns: Turn[] = [];
+
+  constructor(private readonly options: PreflightOptions) {}
+
+  /** Throws what `preflight(contents, options)` would throw; returns nothing when all is well. */
+  check(contents: readonly Content[]): void {
+    if (!this.#unchanged(contents)) this.#reset();
+    try {
+      this.#prove(contents, this.options);
+    } catch (error) {
+      // Nothing half-proven is kept: the next check starts over.
+      this.#reset();
+      throw error;
+    }
+  }
+
+  #prove(contents: readonly Content[], options: PreflightOptions): void {
+    if (contents.length === 0) {
+      throw new PreflightError("empty_contents", 0, "the request has no contents; give the run some input.");
+    }
+    const from = this.#contents.length;
+    if (from === contents.length) return;
+    checkContents(contents, from);
+    // The last proven turn goes on when the first new content has its role (groupTurns extends it).
+    const turns = this.#turns;
+    const reopened = Math.max(0, turns.length - 1);
+    groupTurns(contents, from, turns);
+    // A model turn's answer is the turn after it: the one before the reopened turn is checked again.
+    const firstChanged = Math.max(0, reopened - 1);
+    checkTurns(contents, turns, firstChanged);
+    // Turns before `firstChanged` were proven as they are; when the current exchange starts earlier,
+    // its start is not found among the turns searched (0), and the check begins at `firstChanged`.
+    if (options.requireSignatures) {
+      checkSignatures(contents, turns, currentTurnStart(contents, turns, firstChanged), firstChanged);
+    }
+    for (let i = from; i < contents.length; i++) {
+      const content = contents[i]!;
+      this.#contents.push(content);
+      this.#roles.push(content.role);
+      this.#partArrays.push(content.parts);
+      this.#lengths.push(content.parts.length);
+      for (const part of content.parts) this.#parts.push(part);
+    }
+  }
+
+  /** Whether every proven content is still there as it was. */
+  #unchanged(contents: readonly Content[]): boolean {
+    const proven = this.#contents;
+    if (contents.length < proven.length) return false;
+    let p = 0;
+    for (let i = 0; i < proven.length; i++) {
+      const content = contents[i]!;
+      const parts = content.parts;
+      if (
+        content !== proven[i] ||
+        content.role !== this.#roles[i] ||
+        parts !== this.#partArrays[i] ||
+        parts.length !== this.#lengths[i]
+      ) {
+        return false;
+      }
+      for (let k = 0; k < parts.length; k++) if (parts[k] !== this.#parts[p++]) return false;
+    }
+    return true;
+  }
+
+  #reset(): void {
+    this.#contents = [];
+    this.#roles = [];
+    this.#partArrays = [];
+    this.#lengths = [];
+    this.#parts = [];
+    this.#turns = [];
+  }
+}
+
+/** Each content from `from` on: a valid role, some parts, each part holding exactly one data field. */
+function checkContents(contents: readonly Content[], from: number): void {
+  for (let i = from; i < contents.length; i++) {
     const content = contents[i]!;
     if (content.role !== "user" && content.role !== "model") {
       throw new PreflightError(
@@ -51,12 +152,22 @@ export function preflight(contents: readonly Content[], options: PreflightOption
         );
       }
     }
-    const last = turns[turns.length - 1];
-    if (last && last.role === content.role) last.end = i + 1;
-    else turns.push({ role: content.role, start: i, end: i + 1 });
   }
+}
 
-  for (let t = 0; t < turns.length; t++) {
+/** Appends the turns of `contents[from..]` to `turns` (whose last turn ends before `from`). */
+function groupTurns(contents: readonly Content[], from: number, turns: Turn[]): void {
+  for (let i = from; i < contents.length; i++) {
+    const role = contents[i]!.role as Turn["role"];
+    const last = turns[turns.length - 1];
+    if (last && last.role === role) last.end = i + 1;
+    else turns.push({ role, start: i, end: i + 1 });
+  }
+}
+
+/** The pairing rules for the turns from `from` on (a model turn's calls, answered by the next turn). */
+function checkTurns(contents: readonly Content[], turns: readonly Turn[], from: number): void {
+  for (let t = from; t < turns.length; t++) {
     const turn = turns[t]!;
     if (turn.role === "model") {
       const calls = collectCalls(contents, turn);
@@ -88,8 +199,6 @@ export function preflight(contents: readonly Content[], options: PreflightOption
       }
     }
   }
-
-  if (options.requireSignatures) checkSignatures(contents, turns);
 }
 
 interface Located<T> {
@@ -169,9 +278,12 @@ function checkAnswer(contents: readonly Content[], calls: Located<FunctionCall>[
   }
 }
 
-/** The index of the first turn of the current exchange: after the last user turn holding text. */
-function currentTurnStart(contents: readonly Content[], turns: Turn[]): number {
-  for (let t = turns.length - 1; t >= 0; t--) {
+/**
+ * The index of the first turn of the current exchange: after the last user turn holding text, looked
+ * for among the turns from `from` on (0 when there is none there).
+ */
+function currentTurnStart(contents: readonly Content[], turns: readonly Turn[], from: number): number {
+  for (let t = turns.length - 1; t >= from; t--) {
     const turn = turns[t]!;
     if (turn.role === "user" && findFirst(contents, turn, (part) => !isFunctionResponsePart(part)))
       return t + 1;
@@ -179,8 +291,14 @@ function currentTurnStart(contents: readonly Content[], turns: Turn[]): number {
   return 0;
 }
 
-function checkSignatures(contents: readonly Content[], turns: Turn[]): void {
-  for (let t = currentTurnStart(contents, turns); t < turns.length; t++) {
+/** The signature rule for the model turns of the current exchange (from `start`) that are at `from` or later. */
+function checkSignatures(
+  contents: readonly Content[],
+  turns: readonly Turn[],
+  start: number,
+  from: number,
+): void {
+  for (let t = Math.max(start, from); t < turns.length; t++) {
     const turn = turns[t]!;
     if (turn.role !== "model") continue;
     const first = findFirst(contents, turn, isFunctionCallPart);

@@ -9,6 +9,7 @@ import { SEARCH_TOOL_NAME } from "./constants.js";
 import type { EventSink } from "./event-stream.js";
 import type { AgentEvent } from "./events.js";
 import { History } from "./history.js";
+import { PreflightCheck } from "./preflight.js";
 import type { RunOptions } from "./run-input.js";
 import type { RunResult } from "./run-result.js";
 import type { RunState } from "./run-state.js";
@@ -28,6 +29,8 @@ export class RunContext {
   readonly history: History;
   readonly log: Logger;
   readonly tools: ReadonlyMap<string, AnyTool>;
+  /** Proves the history before each request, step by step (only what is new each time). */
+  readonly preflight: PreflightCheck;
   /** Events are built only when someone listens. */
   readonly emitting: boolean;
   phase: RunPhase = "start";
@@ -44,6 +47,7 @@ export class RunContext {
     private readonly sink: EventSink | undefined,
   ) {
     this.history = new History(state.contents);
+    this.preflight = new PreflightCheck({ requireSignatures: config.capabilities.requiresThoughtSignatures });
     // A silent logger stays the same object: a child would cost an allocation per run for nothing.
     this.log = config.logger.level === "silent" ? config.logger : config.logger.child({ runId: state.runId });
     this.emitting = sink !== undefined || config.hooks.onEvent !== undefined;

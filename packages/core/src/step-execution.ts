@@ -6,7 +6,6 @@ import { BlockedError } from "./errors.js";
 import { finishAnswer } from "./final-answer.js";
 import { functionCallsOf, textOf } from "./history.js";
 import { generateTurn, type ModelTurn, streamTurn } from "./model-step.js";
-import { preflight } from "./preflight.js";
 import { needsReask, reask } from "./reask-policy.js";
 import type { RunContext } from "./run-context.js";
 import { endStep, partObserver } from "./run-events.js";
@@ -32,7 +31,7 @@ export async function modelStep(ctx: RunContext): Promise<boolean> {
   const runId = state.runId;
   const step = ++state.step;
   if (ctx.emitting) ctx.emit({ type: "step_start", runId, step });
-  preflight(state.contents, { requireSignatures: config.capabilities.requiresThoughtSignatures });
+  ctx.preflight.check(state.contents);
   // The live history, not a copy: the provider walks and serializes it once.
   const request: GenerateContentRequest = { ...config.base, contents: state.contents };
   const { beforeModelCall, afterModelCall } = config.hooks;
