@@ -1,6 +1,6 @@
 // What the modules of one run share: the agent's configuration, the live state and history, the
 // run's logger, and the way out for events. Nothing here talks to the network.
-import type { FunctionCall } from "@signet/provider";
+import type { CallOptions, FunctionCall, GenerateContentRequest } from "@signet/provider";
 import type { AnyTool } from "@signet/tools";
 import type { Logger } from "pino";
 import type { AgentConfig } from "./agent-config.js";
@@ -31,6 +31,10 @@ export class RunContext {
   readonly tools: ReadonlyMap<string, AnyTool>;
   /** Proves the history before each request, step by step (only what is new each time). */
   readonly preflight: PreflightCheck;
+  /** Every request of the run: the agent's fixed fields and the live history (one array all along). */
+  readonly request: GenerateContentRequest;
+  /** The options of every model call when nobody listens for retries. */
+  readonly callOptions: CallOptions;
   /** Events are built only when someone listens. */
   readonly emitting: boolean;
   phase: RunPhase = "start";
@@ -48,6 +52,8 @@ export class RunContext {
   ) {
     this.history = new History(state.contents);
     this.preflight = new PreflightCheck({ requireSignatures: config.capabilities.requiresThoughtSignatures });
+    this.request = { ...config.base, contents: state.contents };
+    this.callOptions = { signal: options.signal };
     // A silent logger stays the same object: a child would cost an allocation per run for nothing.
     this.log = config.logger.level === "silent" ? config.logger : config.logger.child({ runId: state.runId });
     this.emitting = sink !== undefined || config.hooks.onEvent !== undefined;

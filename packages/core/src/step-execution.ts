@@ -1,7 +1,7 @@
 // One model step: check the history (invariant 2), send it, take the turn exactly as received
 // (invariant 1), and decide what it means: a blocked prompt or answer (typed error), a turn to
 // re-ask, function calls to run, or the final answer.
-import type { CallOptions, GenerateContentRequest } from "@signet/provider";
+import type { CallOptions } from "@signet/provider";
 import { BlockedError } from "./errors.js";
 import { finishAnswer } from "./final-answer.js";
 import { functionCallsOf, textOf } from "./history.js";
@@ -33,7 +33,7 @@ export async function modelStep(ctx: RunContext): Promise<boolean> {
   if (ctx.emitting) ctx.emit({ type: "step_start", runId, step });
   ctx.preflight.check(state.contents);
   // The live history, not a copy: the provider walks and serializes it once.
-  const request: GenerateContentRequest = { ...config.base, contents: state.contents };
+  const request = ctx.request;
   const { beforeModelCall, afterModelCall } = config.hooks;
   // Built, and awaited, only for a hook: an `await` of nothing still costs a hop.
   const info = beforeModelCall || afterModelCall ? { runId, step, model: config.model, request } : undefined;
@@ -41,11 +41,13 @@ export async function modelStep(ctx: RunContext): Promise<boolean> {
     const before = beforeModelCall(info!);
     if (before) await before;
   }
-  const callOptions: CallOptions = { signal: ctx.options.signal };
-  if (ctx.emitting) {
-    callOptions.onRetry = ({ attempt, delayMs, error }) =>
-      ctx.emit({ type: "retry", runId, step, attempt, delayMs, error });
-  }
+  const callOptions: CallOptions = ctx.emitting
+    ? {
+        signal: ctx.options.signal,
+        onRetry: ({ attempt, delayMs, error }) =>
+          ctx.emit({ type: "retry", runId, step, attempt, delayMs, error }),
+      }
+    : ctx.callOptions;
   if (ctx.log.isLevelEnabled("debug")) ctx.log.debug({ step, contents: state.contents.length }, "model call");
   const observer = partObserver(ctx, step);
   const started = performance.now();

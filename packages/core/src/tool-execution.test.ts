@@ -60,13 +60,14 @@ describe("executeCalls", () => {
     const calls: FunctionCall[] = [{ name: "slow", id: "s1" }, { name: "fast" }];
     const running = executeCalls(prepare(calls, [slow, fast]), {
       ...base,
-      onSettled: (call) => {
-        settled.push(call.callId);
+      onSettled: (call, _outcome, index) => {
+        // The index is the call's place in the batch, whatever the completion order.
+        settled.push(`${call.callId}@${index}`);
         if (call.callId === "c1") gate.resolve();
       },
     });
     const outcomes = await running;
-    expect(settled).toEqual(["c1", "s1"]);
+    expect(settled).toEqual(["c1@1", "s1@0"]);
     expect(outcomes.map((o) => o.ok && o.result)).toEqual(["slow-done", { v: 2 }]);
     expect(responseParts(calls, outcomes)).toEqual([
       { functionResponse: { id: "s1", name: "slow", response: { output: "slow-done" } } },

@@ -13,9 +13,9 @@ export interface ExecuteOptions {
   signal: AbortSignal | undefined;
   logger: Logger;
   /** Called before a tool starts (not for calls that failed preparation). */
-  onStart?: (call: PreparedCall & { ok: true }) => void | Promise<void>;
+  onStart?: (call: PreparedCall & { ok: true }, index: number) => void | Promise<void>;
   /** Called as each call settles, in completion order: record it so a resume never re-runs it. */
-  onSettled?: (call: PreparedCall, outcome: CallOutcome) => void | Promise<void>;
+  onSettled?: (call: PreparedCall, outcome: CallOutcome, index: number) => void | Promise<void>;
 }
 
 class AbortedDuringTools extends Error {
@@ -37,11 +37,11 @@ export async function executeCalls(
   signal?.throwIfAborted();
   const settle = async (index: number): Promise<void> => {
     const call = calls[index]!;
-    const outcome = call.ok ? await runOne(call, options) : errorOutcome(call.error);
+    const outcome = call.ok ? await runOne(call, index, options) : errorOutcome(call.error);
     // A call cut short by the run's abort has no outcome: a resume runs it again.
     if (signal?.aborted) return;
     outcomes[index] = outcome;
-    const settled = options.onSettled?.(call, outcome);
+    const settled = options.onSettled?.(call, outcome, index);
     if (settled) await settled;
   };
   const concurrency = Math.max(1, options.concurrency);
@@ -96,9 +96,13 @@ function runsAlone(call: PreparedCall): boolean {
 
 const TIMEOUT: unique symbol = Symbol("timeout");
 
-async function runOne(call: PreparedCall & { ok: true }, options: ExecuteOptions): Promise<CallOutcome> {
+async function runOne(
+  call: PreparedCall & { ok: true },
+  index: number,
+  options: ExecuteOptions,
+): Promise<CallOutcome> {
   if (options.onStart) {
-    const starting = options.onStart(call);
+    const starting = options.onStart(call, index);
     if (starting) await starting;
   }
   const { tool } = call;

@@ -5,6 +5,7 @@ import type { FunctionCall, Part } from "@signet/provider";
 import { awaitingApproval, decideCalls, toApproval } from "./approvals.js";
 import type { PreparedCall } from "./call-preparation.js";
 import { responseParts } from "./function-responses.js";
+import type { ToolCallInfo } from "./hooks.js";
 import type { RunContext } from "./run-context.js";
 import { emitOutcome, emitStepFinish } from "./run-events.js";
 import type { CallOutcome, PendingCall } from "./run-state.js";
@@ -56,40 +57,26 @@ export async function resolvePending(ctx: RunContext): Promise<boolean> {
   const step = state.step;
   const runId = state.runId;
   const runnable = await decideCalls(ctx, pending, step);
+  // The calls that run now, and (same index) the pending calls they settle.
   const batch: PreparedCall[] = [];
-  const byCallId = new Map<string, PendingCall>();
+  const settles: PendingCall[] = [];
   for (let i = 0; i < runnable.length; i++) {
     const ready = runnable[i];
     if (!ready) continue;
     batch.push(ready);
-    byCallId.set(ready.callId, pending[i]!);
+    settles.push(pending[i]!);
   }
   if (batch.length) {
-    const { beforeToolCall, afterToolCall } = config.hooks;
-    const info = (call: PendingCall) => ({
-      runId,
-      step,
-      callId: call.callId,
-      name: call.name,
-      args: call.args,
-    });
+    const { beforeToolCall } = config.hooks;
     await executeCalls(batch, {
       concurrency: config.toolConcurrency,
       defaultTimeoutMs: config.toolTimeoutMs,
       signal: ctx.options.signal,
       logger: ctx.log,
-      onStart: beforeToolCall ? (call) => beforeToolCall(info(byCallId.get(call.callId)!)) : undefined,
-      onSettled: async (call, outcome) => {
-        const settled = byCallId.get(call.callId)!;
-        settled.outcome = outcome;
-        emitOutcome(ctx, settled, step);
-        if (afterToolCall) {
-          const after = afterToolCall({ ...info(settled), outcome });
-          if (after) await after;
-        }
-        const saving = ctx.checkpoint();
-        if (saving) await saving;
-      },
+      onStart: beforeToolCall
+        ? (_call, index) => beforeToolCall(toolCallInfo(runId, step, settles[index]!))
+        : undefined,
+      onSettled: (_call, outcome, index) => settle(ctx, settles[index]!, outcome, step),
     });
   }
 
@@ -104,6 +91,30 @@ export async function resolvePending(ctx: RunContext): Promise<boolean> {
   }
   await answerCalls(ctx, pending, step);
   return false;
+}
+
+/** A call settled: into the state, announced, then `afterToolCall` and a checkpoint (awaited when they return promises). */
+function settle(
+  ctx: RunContext,
+  call: PendingCall,
+  outcome: CallOutcome,
+  step: number,
+): void | Promise<void> {
+  call.outcome = outcome;
+  emitOutcome(ctx, call, step);
+  const { afterToolCall } = ctx.config.hooks;
+  if (!afterToolCall) return ctx.checkpoint();
+  return afterThenCheckpoint(ctx, afterToolCall({ ...toolCallInfo(ctx.runId, step, call), outcome }));
+}
+
+async function afterThenCheckpoint(ctx: RunContext, after: void | Promise<void>): Promise<void> {
+  if (after) await after;
+  const saving = ctx.checkpoint();
+  if (saving) await saving;
+}
+
+function toolCallInfo(runId: string, step: number, call: PendingCall): ToolCallInfo {
+  return { runId, step, callId: call.callId, name: call.name, args: call.args };
 }
 
 /** Every call has its outcome: one user turn of responses, and the step's record completed. */
