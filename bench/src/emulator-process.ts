@@ -10,7 +10,9 @@ import { API_KEY, CITIES, MODEL, TOOL_NAME } from "./scenario.js";
 /** The scripted model: a question gets two parallel calls; function responses get a quoting answer. */
 function turnFor(request: EmulatedRequest): ScriptedTurn {
   const last = request.body.contents.at(-1);
-  const responses = (last?.parts ?? []).flatMap((p) => ("functionResponse" in p ? [p.functionResponse] : []));
+  const responses = (last?.parts ?? []).flatMap((p) =>
+    p.functionResponse !== undefined ? [p.functionResponse] : [],
+  );
   if (responses.length === 0) {
     return { functionCalls: CITIES.map((city) => ({ name: TOOL_NAME, args: { city } })) };
   }

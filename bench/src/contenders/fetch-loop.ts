@@ -36,9 +36,9 @@ function loop(step: Step, close: () => Promise<void>): ContenderRunner {
       for (let i = 0; i < MAX_STEPS; i++) {
         const turn = await step(contents);
         contents.push(turn);
-        const calls = turn.parts.flatMap((p) => ("functionCall" in p ? [p.functionCall] : []));
+        const calls = turn.parts.flatMap((p) => (p.functionCall !== undefined ? [p.functionCall] : []));
         if (calls.length === 0) {
-          return turn.parts.map((p) => ("text" in p && p.thought !== true ? p.text : "")).join("");
+          return turn.parts.map((p) => (p.text !== undefined && p.thought !== true ? p.text : "")).join("");
         }
         const parts = await Promise.all(
           calls.map(

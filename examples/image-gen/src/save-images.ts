@@ -18,7 +18,7 @@ export async function saveImages(
   const paths: string[] = [];
   let n = 0;
   for (const part of content?.parts ?? []) {
-    if (!("inlineData" in part) || part.thought) continue;
+    if (part.inlineData === undefined || part.thought) continue;
     const { mimeType, data } = part.inlineData;
     const ext = EXTENSIONS[mimeType];
     if (!ext) continue; // not an image we know how to name

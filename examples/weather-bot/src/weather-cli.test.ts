@@ -26,7 +26,7 @@ const online = (gateway: GatewayId, stream: boolean, on: Emulator = emulator) =>
 
 const bodyOf = (i: number, on: Emulator = emulator) => on.requests[i]!.body as GenerateContentRequest;
 const functionResponses = (content: Content | undefined) =>
-  (content?.parts ?? []).flatMap((p) => ("functionResponse" in p ? [p.functionResponse] : []));
+  (content?.parts ?? []).flatMap((p) => (p.functionResponse !== undefined ? [p.functionResponse] : []));
 
 const cases: { gateway: GatewayId; stream: boolean; cities: string[] }[] = [
   { gateway: "google", stream: true, cities: ["Paris", "Tokyo"] },
@@ -66,7 +66,7 @@ describe.concurrent("pnpm weather against each gateway (emulated)", () => {
     const first = bodyOf(0, emulator);
     expect(first.contents).toEqual([{ role: "user", parts: [{ text: question }] }]);
     const [declaration] =
-      first.tools?.flatMap((t) => ("functionDeclarations" in t ? t.functionDeclarations : [])) ?? [];
+      first.tools?.flatMap((t) => (t.functionDeclarations !== undefined ? t.functionDeclarations : [])) ?? [];
     expect(declaration?.name).toBe("get_weather_forecast");
     expect(declaration?.parameters).toMatchObject({
       type: "OBJECT",
@@ -77,7 +77,7 @@ describe.concurrent("pnpm weather against each gateway (emulated)", () => {
     // One call per city, all in one model turn, answered in order in the next request.
     const second = bodyOf(1, emulator);
     const modelTurn = second.contents[1]!;
-    const calls = modelTurn.parts.flatMap((p) => ("functionCall" in p ? [p.functionCall] : []));
+    const calls = modelTurn.parts.flatMap((p) => (p.functionCall !== undefined ? [p.functionCall] : []));
     expect(calls.map((c) => c.args)).toEqual(cities.map((location) => ({ location })));
     const responses = functionResponses(second.contents[2]);
     expect(

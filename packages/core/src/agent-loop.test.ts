@@ -113,7 +113,7 @@ describe("the loop sends every part back exactly as received", () => {
       ]);
       const result = await run(new Agent({ provider, model: G3, tools: [weather] }), mode, "three cities");
       const turn = answeredParts(emulator, 0);
-      const calls = turn.filter((p) => "functionCall" in p);
+      const calls = turn.filter((p) => p.functionCall !== undefined);
       expect(calls.map((p) => [p.functionCall.id, p.thoughtSignature !== undefined])).toEqual([
         ["srv-a", true],
         ["srv-b", false],

@@ -18,7 +18,7 @@ function isEmptyObject(v: unknown): boolean {
 /** The non-thought text of some parts, joined: a view, never history. */
 export function textOf(parts: readonly Part[]): string {
   let text = "";
-  for (const p of parts) if ("text" in p && !p.thought) text += p.text;
+  for (const p of parts) if (p.text !== undefined && !p.thought) text += p.text;
   return text;
 }
 

@@ -77,21 +77,6 @@ interface PartMeta {
   mediaResolution?: { level?: string };
 }
 
-/**
- * A part holds exactly one kind of data. The union makes two data fields on one part a
- * type error, as the API refuses it. `{ text: "", thoughtSignature }` is a valid signature carrier.
- */
-export type Part =
-  | (PartMeta & { text: string })
-  | (PartMeta & { inlineData: Blob })
-  | (PartMeta & { fileData: FileData })
-  | (PartMeta & { functionCall: FunctionCall })
-  | (PartMeta & { functionResponse: FunctionResponse })
-  | (PartMeta & { executableCode: ExecutableCode })
-  | (PartMeta & { codeExecutionResult: CodeExecutionResult })
-  | (PartMeta & { toolCall: ServerToolCall })
-  | (PartMeta & { toolResponse: ServerToolResponse });
-
 /** The data-bearing keys of a part; exactly one is present. */
 export const PART_DATA_KEYS = [
   "text",
@@ -105,6 +90,29 @@ export const PART_DATA_KEYS = [
   "toolResponse",
 ] as const;
 export type PartDataKey = (typeof PART_DATA_KEYS)[number];
+
+/** Every data key but `K`, forbidden: a second data field on a part is a type error. */
+type NoOtherData<K extends PartDataKey> = { [O in Exclude<PartDataKey, K>]?: never };
+
+/**
+ * A part holds exactly one kind of data, as the API requires: each member names its data key and
+ * forbids the others, so `{ text, inlineData }` does not compile. As every member names every data
+ * key, `"text" in part` no longer narrows the type: test `part.text !== undefined` instead.
+ * `{ text: "", thoughtSignature }` is a valid signature carrier.
+ */
+export type Part =
+  | (PartMeta & { text: string } & NoOtherData<"text">)
+  | (PartMeta & { inlineData: Blob } & NoOtherData<"inlineData">)
+  | (PartMeta & { fileData: FileData } & NoOtherData<"fileData">)
+  | (PartMeta & { functionCall: FunctionCall } & NoOtherData<"functionCall">)
+  | (PartMeta & { functionResponse: FunctionResponse } & NoOtherData<"functionResponse">)
+  | (PartMeta & { executableCode: ExecutableCode } & NoOtherData<"executableCode">)
+  | (PartMeta & { codeExecutionResult: CodeExecutionResult } & NoOtherData<"codeExecutionResult">)
+  | (PartMeta & { toolCall: ServerToolCall } & NoOtherData<"toolCall">)
+  | (PartMeta & { toolResponse: ServerToolResponse } & NoOtherData<"toolResponse">);
+
+/** The part whose data field is `K`: `PartOf<"functionCall">["functionCall"]` is a `FunctionCall`. */
+export type PartOf<K extends PartDataKey> = Extract<Part, { [P in K]: unknown }>;
 
 export interface Content {
   /** Optional on the wire for single-turn requests; Signet always sets it. */
@@ -199,20 +207,6 @@ export interface GoogleSearchRetrieval {
   dynamicRetrievalConfig?: { mode?: "MODE_UNSPECIFIED" | "MODE_DYNAMIC"; dynamicThreshold?: number };
 }
 
-/**
- * One kind of tool per `Tool` object, as the API requires; the union makes two kinds in one
- * object a type error. Several `Tool` objects go in `tools[]`.
- */
-export type Tool =
-  | { functionDeclarations: FunctionDeclaration[] }
-  | { googleSearch: GoogleSearch }
-  | { googleSearchRetrieval: GoogleSearchRetrieval }
-  | { urlContext: Record<string, never> }
-  | { codeExecution: Record<string, never> }
-  | { googleMaps: Record<string, unknown> }
-  | { fileSearch: Record<string, unknown> }
-  | { computerUse: Record<string, unknown> };
-
 export const TOOL_KINDS = [
   "functionDeclarations",
   "googleSearch",
@@ -224,6 +218,24 @@ export const TOOL_KINDS = [
   "computerUse",
 ] as const;
 export type ToolKind = (typeof TOOL_KINDS)[number];
+
+/** Every tool kind but `K`, forbidden: two kinds in one `Tool` object is a type error. */
+type NoOtherKind<K extends ToolKind> = { [O in Exclude<ToolKind, K>]?: never };
+
+/**
+ * One kind of tool per `Tool` object, as the API requires: each member forbids the other kinds, so
+ * `{ functionDeclarations, googleSearch }` does not compile. Several `Tool` objects go in `tools[]`.
+ * Narrow with `tool.googleSearch !== undefined` (`"googleSearch" in tool` does not narrow the type).
+ */
+export type Tool =
+  | ({ functionDeclarations: FunctionDeclaration[] } & NoOtherKind<"functionDeclarations">)
+  | ({ googleSearch: GoogleSearch } & NoOtherKind<"googleSearch">)
+  | ({ googleSearchRetrieval: GoogleSearchRetrieval } & NoOtherKind<"googleSearchRetrieval">)
+  | ({ urlContext: Record<string, never> } & NoOtherKind<"urlContext">)
+  | ({ codeExecution: Record<string, never> } & NoOtherKind<"codeExecution">)
+  | ({ googleMaps: Record<string, unknown> } & NoOtherKind<"googleMaps">)
+  | ({ fileSearch: Record<string, unknown> } & NoOtherKind<"fileSearch">)
+  | ({ computerUse: Record<string, unknown> } & NoOtherKind<"computerUse">);
 
 export type FunctionCallingMode = "MODE_UNSPECIFIED" | "AUTO" | "ANY" | "NONE" | "VALIDATED";
 

@@ -61,7 +61,9 @@ function questionText(turn: Turn | undefined): string {
 }
 
 function declaredFunctions(request: GenerateContentRequest): FunctionDeclaration[] {
-  return (request.tools ?? []).flatMap((t) => ("functionDeclarations" in t ? t.functionDeclarations : []));
+  return (request.tools ?? []).flatMap((t) =>
+    t.functionDeclarations !== undefined ? t.functionDeclarations : [],
+  );
 }
 
 function planCalls(

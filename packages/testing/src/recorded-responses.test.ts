@@ -76,9 +76,14 @@ function scriptedParts(chunks: readonly GenerateContentResponse[]): Part[] {
   const out: Part[] = [];
   for (const part of partsOf(chunks)) {
     const { thoughtSignature: _s, ...bare } = part as Part & { thoughtSignature?: string };
-    if ("text" in bare && bare.text === "") continue;
+    if (bare.text === "") continue;
     const previous = out.at(-1);
-    if (previous && "text" in previous && "text" in bare && previous.thought === bare.thought) {
+    if (
+      previous &&
+      previous.text !== undefined &&
+      bare.text !== undefined &&
+      previous.thought === bare.thought
+    ) {
       out[out.length - 1] = { ...previous, text: previous.text + bare.text };
     } else out.push(bare as Part);
   }

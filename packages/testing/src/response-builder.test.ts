@@ -21,7 +21,7 @@ describe("function calls", () => {
     const chunks = events(res.json);
     expect(chunks).toHaveLength(2);
     const calls = partsOf(chunks[0]!);
-    expect(calls.map((p) => "functionCall" in p && p.functionCall.args)).toEqual([
+    expect(calls.map((p) => p.functionCall?.args)).toEqual([
       { city: "Oslo" },
       { city: "Rome" },
     ]);

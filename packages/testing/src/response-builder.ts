@@ -91,11 +91,11 @@ export function kieCredits(totalTokenCount: number): number {
 function splitForStream(parts: Part[]): Part[][] {
   const groups: Part[][] = [];
   for (const part of parts) {
-    if ("functionCall" in part) {
+    if (part.functionCall !== undefined) {
       const last = groups.at(-1);
-      if (last && last.length > 0 && last.every((p) => "functionCall" in p)) last.push(part);
+      if (last && last.length > 0 && last.every((p) => p.functionCall !== undefined)) last.push(part);
       else groups.push([part]);
-    } else if ("text" in part && part.thought !== true && part.text.length > 24) {
+    } else if (part.text !== undefined && part.thought !== true && part.text.length > 24) {
       const cut = part.text.indexOf(" ", Math.floor(part.text.length / 2));
       if (cut <= 0) groups.push([part]);
       else {
@@ -110,7 +110,7 @@ function splitForStream(parts: Part[]): Part[][] {
 }
 
 function tokenEstimate(part: Part): number {
-  if ("text" in part) return Math.ceil(part.text.length / 4);
-  if ("inlineData" in part) return 258;
+  if (part.text !== undefined) return Math.ceil(part.text.length / 4);
+  if (part.inlineData !== undefined) return 258;
   return Math.ceil(JSON.stringify(part).length / 8);
 }
