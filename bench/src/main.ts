@@ -23,7 +23,10 @@ async function main(): Promise<number> {
     console.error(`Unknown contender ${unknown.join(", ")}.\n${USAGE}`);
     return 2;
   }
-  const chosen = CONTENDERS.filter((c) => c.baseline || args.only.length === 0 || args.only.includes(c.id));
+  const picked = (c: (typeof CONTENDERS)[number]) => args.only.length === 0 || args.only.includes(c.id);
+  // The floors a chosen contender is judged against always run.
+  const streams = CONTENDERS.some((c) => c.streaming && c.signet && picked(c));
+  const chosen = CONTENDERS.filter((c) => c.baseline || (c.streamFloor && streams) || picked(c));
 
   const loadAverageBefore = loadavg();
   const emulator = await startEmulatorProcess();

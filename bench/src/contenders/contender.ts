@@ -11,8 +11,10 @@ export interface Contender {
   id: string;
   /** What the table shows. */
   label: string;
-  /** The floor the others are compared with. */
+  /** The floor the others are compared with (and `generateContent` contenders judged against). */
   baseline?: boolean;
+  /** The floor streaming contenders are judged against: the same conversation over SSE. */
+  streamFloor?: boolean;
   /** Uses `streamGenerateContent` (SSE) rather than `generateContent`. */
   streaming: boolean;
   /** Counted against Signet's budget. */

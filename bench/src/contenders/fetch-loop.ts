@@ -107,6 +107,7 @@ export const fetchSseLoop: Contender = {
   id: "fetch-sse",
   label: "fetch loop, SSE",
   streaming: true,
+  streamFloor: true,
   setup(base) {
     const url = `${base}/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`;
     const { via, close } = transport(true);
