@@ -58,6 +58,20 @@ describe("Google envelope", () => {
     expect(e.message).toMatch(/wait 55s/);
   });
 
+  it('429 without RetryInfo takes its wait from the message\'s "Please retry in Ns"', () => {
+    const body = structuredClone(googleQuota429);
+    body.error.message = "You exceeded your current quota. Please retry in 12.402815s.";
+    const violation = (body.error.details[1] as { violations: { quotaId: string }[] }).violations[0]!;
+    violation.quotaId = "GenerateRequestsPerMinutePerProjectPerModel-FreeTier";
+    body.error.details = body.error.details.filter((d) => !d["@type"].endsWith("RetryInfo"));
+    const e = map("google", 429, body);
+    expect([e.code, e.retryable, e.retryAfterMs]).toEqual(["rate_limit_exceeded", true, 12_403]);
+    expect(e.message).toMatch(/wait 13s/);
+    // The message is read only when nothing structured says how long: RetryInfo, then Retry-After.
+    expect(map("google", 429, body, { "retry-after": "7" }).retryAfterMs).toBe(7000);
+    expect(map("google", 429, googleQuota429).retryAfterMs).toBeUndefined(); // per-day: no wait helps
+  });
+
   it("429 without details (capacity) is retryable; Retry-After header is read", () => {
     const e = map(
       "google",

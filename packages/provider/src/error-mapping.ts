@@ -98,7 +98,10 @@ export function mapGoogleError(body: GoogleErrorBody, ctx: ErrorContext): Provid
   const typeOf = (d: GoogleDetail) => (typeof d["@type"] === "string" ? d["@type"] : "");
   const reasons = details.filter((d) => typeOf(d).endsWith("ErrorInfo")).map((d) => d.reason ?? "");
   const retryInfo = details.find((d) => typeOf(d).endsWith("RetryInfo"));
+  // RetryInfo first, then the Retry-After header; the message's "Please retry in Ns" only when
+  // neither says how long.
   let retryAfterMs = retryInfo ? parseRetryDelay(retryInfo.retryDelay) : undefined;
+  retryAfterMs ??= parseRetryAfter(ctx.headers?.get("retry-after"));
   if (retryAfterMs === undefined && ctx.status === 429) retryAfterMs = retryDelayFromMessage(message);
   const status = e.status ?? "";
 

@@ -124,6 +124,43 @@ describe("JSON-array streams (no alt=sse)", () => {
   });
 });
 
+describe('bare objects, no array and no SSE ("provider stream chunks", KIE seed 000)', () => {
+  const kie = () => {
+    provider = createProvider({ gateway: "kie", apiKey: "k", baseUrl: BASE, retry: false });
+    return provider;
+  };
+
+  it("objects back to back: each yielded as it completes, split reads included", async () => {
+    const body = controlledBody();
+    streamReply(body.stream, "application/json");
+    const iterator = kie().stream("gemini-3-flash", req)[Symbol.asyncIterator]();
+    const second = JSON.stringify(textChunk("b }{", "STOP"));
+    body.push(`${JSON.stringify(textChunk("a"))}${second.slice(0, 9)}`);
+    expect((await iterator.next()).value).toEqual(textChunk("a"));
+    body.push(second.slice(9));
+    expect((await iterator.next()).value).toEqual(textChunk("b }{", "STOP"));
+    body.close();
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it("one object per line (LF or CRLF): stream yields each; generate accumulates them", async () => {
+    const lines = [textChunk("Hel"), textChunk("lo", "STOP", { thoughtSignature: "c2ln" })];
+    streamReply(`${lines.map((c) => JSON.stringify(c)).join("\r\n")}\r\n`, "application/x-ndjson");
+    expect(await collect(kie().stream("gemini-3-flash", req))).toEqual(lines);
+    streamReply(bodyOf(lines.map((c) => `${JSON.stringify(c, null, 2)}\n`)), "text/plain");
+    const result = await kie().generate("gemini-3-flash", req);
+    expect([result.text, result.finishReason]).toEqual(["Hello", "STOP"]);
+    expect(result.parts).toEqual([{ text: "Hel" }, { text: "lo", thoughtSignature: "c2ln" }]);
+  });
+
+  it("a bare object cut short is stream_interrupted", async () => {
+    streamReply(`${JSON.stringify(textChunk("a"))}\n{"candidates": [{"content"`, "application/json");
+    expect((await failure(() => collect(kie().stream("gemini-3-flash", req)))).code).toBe(
+      "stream_interrupted",
+    );
+  });
+});
+
 describe("errors on a stream endpoint", () => {
   it("a plain JSON error body with the HTTP status is mapped, not parsed as SSE", async () => {
     streamReply(

@@ -1,5 +1,9 @@
 // The transport against a real loopback server: keep-alive pooling through globalThis.fetch with the
-// undici Agent, undici's own timeouts, a refused connection, and a redirect (never followed).
+// undici Agent, undici's own timeouts (connect, headers, body), the per-attempt deadline (and its end
+// once a stream is open), the request id of a success, a refused connection, and a redirect (never
+// followed).
+import { once } from "node:events";
+import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createProvider } from "./provider.js";
 import type { RetryNotice } from "./provider-types.js";
@@ -12,6 +16,38 @@ const servers: Loopback[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
+/** Each message down an error's cause chain. */
+function causeMessages(error: unknown): string[] {
+  const out: string[] = [];
+  for (let e = error; e instanceof Error; e = e.cause) out.push(e.message);
+  return out;
+}
+
+/**
+ * A TCP server on 127.0.0.1 that accepts connections and never writes a byte. For an https:// URL
+ * undici counts the TLS handshake as part of connecting (its connect timer stops at `secureConnect`),
+ * so a connection to it never completes: only undici's connect timeout can end the wait, and the
+ * headers timeout never starts.
+ */
+async function silentTcp() {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => {}); // the client gives up and resets
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    port: (server.address() as AddressInfo).port,
+    accepted: () => sockets.size,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await once(server, "close");
+    },
+  };
+}
+
 async function serve(...args: Parameters<typeof loopback>) {
   const s = await loopback(...args);
   servers.push(s);
@@ -49,6 +85,29 @@ describe("transport", () => {
     await p.close();
   });
 
+  it("undici's connect timeout is the configured connectMs: a handshake that never completes is a retryable `timeout`", async () => {
+    const silent = await silentTcp();
+    const p = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: `https://127.0.0.1:${silent.port}`,
+      retry: false,
+      // Headers and attempt deadlines far away: only the connect timeout can end this call in time.
+      timeouts: { connectMs: 150, headersMs: 60_000, attemptMs: 120_000 },
+    });
+    try {
+      const e = await failure(() => p.generate("gemini-2.5-flash", req));
+      expect([e.code, e.retryable, e.status]).toEqual(["timeout", true, undefined]);
+      expect(e.message).toContain("UND_ERR_CONNECT_TIMEOUT");
+      // undici names the timeout it ran with: ours, not its 10 s default.
+      expect(causeMessages(e).join("\n")).toMatch(/Connect Timeout Error .*timeout: 150ms/);
+      expect(silent.accepted()).toBe(1);
+    } finally {
+      await p.close();
+      await silent.close();
+    }
+  });
+
   it("a stream that falls silent longer than bodyMs ends with `timeout` (after its first chunk: not retried)", async () => {
     let calls = 0;
     const { base } = await serve((_rq, res) => {
@@ -71,6 +130,70 @@ describe("transport", () => {
     expect(e.message).toContain("UND_ERR_BODY_TIMEOUT");
     await p.close();
   });
+
+  it("the attempt deadline covers opening a stream only: once open, a stream may outlive attemptMs", async () => {
+    const attemptMs = 100;
+    // Control: the same deadline cuts a stream whose response headers come later than it.
+    const mute = await serve(() => {
+      /* never answers */
+    });
+    const p1 = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: mute.base,
+      retry: false,
+      timeouts: { attemptMs },
+    });
+    const cut = await failure(async () => {
+      for await (const _ of p1.stream("gemini-2.5-flash", req));
+    });
+    expect([cut.code, cut.message]).toEqual(["timeout", expect.stringContaining("sending the request")]);
+    await p1.close();
+
+    // The stream opens at once, then holds its last chunk until well past the deadline.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { base } = await serve((_rq, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(sse(textChunk("one")));
+      void held.then(() => res.end(sse(textChunk(" two", "STOP"))));
+    });
+    const p2 = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: base,
+      retry: false,
+      timeouts: { attemptMs },
+    });
+    const chunks = p2.stream("gemini-2.5-flash", req)[Symbol.asyncIterator]();
+    expect((await chunks.next()).value).toEqual(textChunk("one"));
+    // The attempt timer (started before this one) would have fired by now had it not been cleared.
+    await new Promise((resolve) => setTimeout(resolve, attemptMs * 3));
+    release();
+    expect((await chunks.next()).value).toEqual(textChunk(" two", "STOP"));
+    expect((await chunks.next()).done).toBe(true);
+    await p2.close();
+  });
+
+  it.each([
+    ["google", "x-goog-request-id", "application/json"],
+    ["kie", "x-request-id", "text/event-stream"],
+  ] as const)(
+    "a successful %s generate reports the response's request id (%s)",
+    async (gateway, header, type) => {
+      const { base } = await serve((_rq, res) => {
+        res.writeHead(200, { "content-type": type, [header]: `req-ok-${gateway}` });
+        const chunk = textChunk("ok", "STOP");
+        res.end(type === "application/json" ? JSON.stringify(chunk) : sse(chunk));
+      });
+      const p = createProvider({ gateway, apiKey: "k", baseUrl: base, retry: false });
+      const result = await p.generate("gemini-3-flash", req);
+      expect([result.text, result.requestId]).toEqual(["ok", `req-ok-${gateway}`]);
+      await p.close();
+    },
+  );
 
   it("a refused connection is a retryable `network_error` naming the cause", async () => {
     const closed = await serve(() => {});
