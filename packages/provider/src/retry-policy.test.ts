@@ -1,7 +1,7 @@
 // Retries through the real provider: msw scripts the responses; the delays are asserted from the
 // onRetry notices (and bounded from below by the clock), never by racing timers.
 import { delay, HttpResponse, http } from "msw";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "./errors.js";
 import { createProvider, type SignetProvider } from "./provider.js";
 import type { RetryNotice } from "./provider-types.js";
@@ -297,6 +297,129 @@ describe("retries", () => {
   });
 });
 
+describe("Google's per-minute quota under the default policy", () => {
+  // The real 429 shape (fixtures INDEX "Observations"): QuotaFailure naming a quota, RetryInfo "55s",
+  // and the message repeating "Please retry in 55.160198287s.".
+  const quota429 = (quotaId: string, withRetryInfo: boolean) => () =>
+    HttpResponse.json(
+      {
+        error: {
+          code: 429,
+          message: "You exceeded your current quota, please check your plan. Please retry in 55.160198287s.",
+          status: "RESOURCE_EXHAUSTED",
+          details: [
+            { "@type": "type.googleapis.com/google.rpc.Help", links: [] },
+            {
+              "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+              violations: [{ quotaMetric: "generativelanguage.googleapis.com/generate_content", quotaId }],
+            },
+            ...(withRetryInfo ? [retryInfo("55s")] : []),
+          ],
+        },
+      },
+      { status: 429 },
+    );
+  const PER_MINUTE = "GenerateRequestsPerMinutePerProjectPerModel-FreeTier";
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([
+    ["RetryInfo 55s", true, 55_000],
+    ['only the message\'s "retry in 55.16s"', false, 55_160],
+  ])("%s: waited out (on a fake clock), then the call succeeds", async (_name, withRetryInfo, asked) => {
+    const sentAt: number[] = [];
+    server.use(
+      http.post("*", () => {
+        sentAt.push(Date.now());
+        return sentAt.length === 1 ? quota429(PER_MINUTE, withRetryInfo)() : ok();
+      }),
+    );
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE }); // default retry policy
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const notices: RetryNotice[] = [];
+    const started = performance.now(); // not faked: the real time this took
+    const result = await provider.generate("gemini-2.5-flash", req, {
+      onRetry: (n) => {
+        notices.push(n);
+        // Once the retry's sleep is scheduled: one ms short of the wait, nothing is sent; then the rest.
+        setImmediate(() => {
+          vi.advanceTimersByTime(asked - 1);
+          expect(sentAt).toHaveLength(1);
+          vi.advanceTimersByTime(n.delayMs - asked + 1);
+        });
+      },
+    });
+    expect([result.text, result.attempts, sentAt.length]).toEqual(["done", 2, 2]);
+    expect(notices).toHaveLength(1);
+    const error = notices[0]!.error as ProviderError;
+    expect([error.code, error.retryable, error.retryAfterMs]).toEqual(["rate_limit_exceeded", true, asked]);
+    // The server's delay plus at most 1 s of jitter, within the default 60 s cap.
+    expect(notices[0]!.delayMs).toBeGreaterThanOrEqual(asked);
+    expect(notices[0]!.delayMs).toBeLessThanOrEqual(Math.min(asked + 1000, DEFAULT_RETRY.maxDelayMs));
+    expect(sentAt[1]! - sentAt[0]!).toBe(notices[0]!.delayMs);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("two per-minute waits in a row fit the default total bound (on a fake clock)", async () => {
+    const state = script(quota429(PER_MINUTE, true), quota429(PER_MINUTE, true), ok);
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const notices: RetryNotice[] = [];
+    const result = await provider.generate("gemini-2.5-flash", req, {
+      onRetry: (n) => {
+        notices.push(n);
+        setImmediate(() => vi.advanceTimersByTime(n.delayMs));
+      },
+    });
+    expect([result.attempts, state.calls]).toEqual([3, 3]);
+    const waited = notices.reduce((sum, n) => sum + n.delayMs, 0);
+    expect(waited).toBeGreaterThanOrEqual(110_000);
+    expect(waited).toBeLessThanOrEqual(DEFAULT_RETRY.maxTotalWaitMs);
+  });
+
+  it("a maxDelayMs the user set below the asked wait is kept: not retried, and the message says how long", async () => {
+    const state = script(quota429(PER_MINUTE, true), ok);
+    provider = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: BASE,
+      retry: { maxDelayMs: 30_000 },
+    });
+    const e = await failure(() => provider.generate("gemini-2.5-flash", req));
+    expect([e.code, e.retryable, e.retryAfterMs, state.calls]).toEqual([
+      "rate_limit_exceeded",
+      true,
+      55_000,
+      1,
+    ]);
+    expect(e.message).toMatch(/wait 55s/);
+  });
+
+  it("a maxTotalWaitMs the user set below the asked wait is kept too", async () => {
+    const state = script(quota429(PER_MINUTE, true), ok);
+    provider = createProvider({
+      gateway: "google",
+      apiKey: "k",
+      baseUrl: BASE,
+      retry: { maxTotalWaitMs: 50_000 },
+    });
+    const e = await failure(() => provider.generate("gemini-2.5-flash", req));
+    expect([e.code, state.calls]).toEqual(["rate_limit_exceeded", 1]);
+  });
+
+  it("a per-day quota stays quota_exhausted and is attempted once, RetryInfo or not", async () => {
+    const state = script(quota429("GenerateRequestsPerDayPerProjectPerModel-FreeTier", true), ok);
+    provider = createProvider({ gateway: "google", apiKey: "k", baseUrl: BASE });
+    const notices: RetryNotice[] = [];
+    const e = await failure(() =>
+      provider.generate("gemini-2.5-flash", req, { onRetry: (n) => notices.push(n) }),
+    );
+    expect([e.code, e.retryable, state.calls, notices.length]).toEqual(["quota_exhausted", false, 1, 0]);
+  });
+});
+
 describe("timeouts and aborts", () => {
   it("each attempt gets a fresh timeout: a slow first attempt times out and is retried", async () => {
     let calls = 0;
@@ -444,5 +567,22 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(e, 1, policy, () => 1)).toBe(100);
     expect(retryDelayMs(e, 3, policy, () => 1)).toBe(400);
     expect(retryDelayMs(e, 10, policy, () => 1)).toBe(1000);
+  });
+
+  it("honours a server delay up to maxDelayMs; its jitter never passes the cap", () => {
+    const asked = (retryAfterMs: number) =>
+      new ProviderError({
+        code: "rate_limit_exceeded",
+        message: "",
+        gateway: "google",
+        retryable: true,
+        retryAfterMs,
+      });
+    const policy = { ...DEFAULT_RETRY, maxDelayMs: 60_000 };
+    expect(retryDelayMs(asked(55_000), 1, policy, () => 0)).toBe(55_000);
+    expect(retryDelayMs(asked(55_000), 1, policy, () => 1)).toBe(56_000);
+    expect(retryDelayMs(asked(59_500), 1, policy, () => 1)).toBe(60_000);
+    expect(retryDelayMs(asked(60_000), 1, policy, () => 1)).toBe(60_000);
+    expect(retryDelayMs(asked(60_001), 1, policy, () => 0)).toBeUndefined();
   });
 });

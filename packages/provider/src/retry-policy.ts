@@ -14,9 +14,12 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Backoff growth per retry. Default 2. */
   factor?: number;
-  /** Cap on one wait. A server asking for longer (RetryInfo / Retry-After) is not retried. Default 30 s. */
+  /**
+   * Cap on one wait. A server asking for longer (RetryInfo / Retry-After) is not retried. Default 60 s:
+   * a per-minute quota (Google's 429 "Please retry in 55s") asks for up to a minute.
+   */
   maxDelayMs?: number;
-  /** Cap on the sum of all waits of one call. Default 60 s. */
+  /** Cap on the sum of all waits of one call. Default 120 s (two per-minute quota waits). */
   maxTotalWaitMs?: number;
   /** Called before each retry waits (also logged at `warn`). */
   onRetry?: (notice: RetryNotice) => void;
@@ -28,8 +31,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 500,
   factor: 2,
-  maxDelayMs: 30_000,
-  maxTotalWaitMs: 60_000,
+  maxDelayMs: 60_000,
+  maxTotalWaitMs: 120_000,
 };
 
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
@@ -41,8 +44,9 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
 
 /**
  * How long to wait before retry number `retry` (1-based), or undefined when the server asks for more
- * than the policy allows. A server-given delay is honoured with up to 10% added jitter; otherwise the
- * backoff is `base * factor^(retry-1)` capped, with "equal jitter" (half fixed, half random).
+ * than the policy allows. A server-given delay is honoured with up to 10% (at most 1 s) added jitter,
+ * the jitter never taking the wait past `maxDelayMs`; otherwise the backoff is `base * factor^(retry-1)`
+ * capped, with "equal jitter" (half fixed, half random).
  */
 export function retryDelayMs(
   error: ProviderError,
@@ -52,7 +56,8 @@ export function retryDelayMs(
 ): number | undefined {
   if (error.retryAfterMs !== undefined) {
     if (error.retryAfterMs > policy.maxDelayMs) return undefined;
-    return Math.round(error.retryAfterMs + random() * Math.min(error.retryAfterMs * 0.1, 1000));
+    const jitter = random() * Math.min(error.retryAfterMs * 0.1, 1000);
+    return Math.min(policy.maxDelayMs, Math.round(error.retryAfterMs + jitter));
   }
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** (retry - 1));
   return Math.round(step / 2 + random() * (step / 2));
