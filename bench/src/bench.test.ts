@@ -5,7 +5,7 @@ import { Agent } from "@signet/core";
 import type { GenerateContentResponse } from "@signet/provider";
 import type { Agent as UndiciAgentType } from "undici";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CONTENDERS, type Contender } from "./contenders/index.js";
+import { CONTENDERS, type Contender, chooseContenders } from "./contenders/index.js";
 import { signetContenders } from "./contenders/signet.js";
 import { type EmulatorProcess, startEmulatorProcess } from "./emulator-client.js";
 import type { LoggedRequest } from "./emulator-protocol.js";
@@ -97,6 +97,24 @@ describe("the replaying provider (ab-core --memory, profile-run in memory)", () 
       }
     }
     expect(await emulator.drain()).toEqual([]);
+  });
+});
+
+describe("chooseContenders", () => {
+  const ids = (only: string[]) => chooseContenders(only).map((c) => c.id);
+  it("runs every contender but the opt-in ones by default, and the floors a choice is judged against", () => {
+    expect(ids([])).toEqual([
+      "fetch",
+      "fetch-node",
+      "fetch-sse",
+      "signet",
+      "signet-stream",
+      "genai",
+      "ai-sdk",
+    ]);
+    expect(ids(["signet"])).toEqual(["fetch", "signet"]);
+    expect(ids(["signet-stream"])).toEqual(["fetch", "fetch-sse", "signet-stream"]);
+    expect(ids(["signet-provider", "signet"])).toEqual(["fetch", "signet", "signet-provider"]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs, USAGE, UsageError } from "./args.js";
-import { CONTENDERS } from "./contenders/index.js";
+import { CONTENDERS, chooseContenders } from "./contenders/index.js";
 import { startEmulatorProcess } from "./emulator-client.js";
 import { type Active, measure } from "./measure.js";
 import { type BenchReport, BUDGET_RATIO, figures, formatTable } from "./report.js";
@@ -23,10 +23,7 @@ async function main(): Promise<number> {
     console.error(`Unknown contender ${unknown.join(", ")}.\n${USAGE}`);
     return 2;
   }
-  const picked = (c: (typeof CONTENDERS)[number]) => args.only.length === 0 || args.only.includes(c.id);
-  // The floors a chosen contender is judged against always run.
-  const streams = CONTENDERS.some((c) => c.streaming && c.signet && picked(c));
-  const chosen = CONTENDERS.filter((c) => c.baseline || (c.streamFloor && streams) || picked(c));
+  const chosen = chooseContenders(args.only);
 
   const loadAverageBefore = loadavg();
   const emulator = await startEmulatorProcess();

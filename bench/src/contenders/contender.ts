@@ -19,5 +19,7 @@ export interface Contender {
   streaming: boolean;
   /** Counted against Signet's budget. */
   signet?: boolean;
+  /** Run only when named with --only (a breakdown, not one of the compared clients). */
+  optIn?: boolean;
   setup(emulatorUrl: string): Promise<ContenderRunner> | ContenderRunner;
 }

@@ -1,9 +1,17 @@
 // Signet as a user writes it: a provider, a Zod-typed tool, an Agent; `run` and `stream`.
 import { Agent } from "@signet/core";
-import { createProvider, type Provider } from "@signet/provider";
+import { type Content, createProvider, type FunctionCall, type Provider, type Tool } from "@signet/provider";
 import { defineTool } from "@signet/tools";
 import { z } from "zod";
-import { API_KEY, MODEL, QUESTION, TOOL_DESCRIPTION, TOOL_NAME, weather } from "../scenario.js";
+import {
+  API_KEY,
+  MODEL,
+  QUESTION,
+  TOOL_DESCRIPTION,
+  TOOL_NAME,
+  WEATHER_GEMINI_SCHEMA,
+  weather,
+} from "../scenario.js";
 import type { Contender, ContenderRunner } from "./contender.js";
 
 /** `Agent` of @signet/core, or of another build of it (the A/B harness, ab-core.ts). */
@@ -61,3 +69,48 @@ export function signetContenders(AgentOf: AgentClass, tag = "", via?: ProviderFo
 }
 
 export const [signetRun, signetStream] = signetContenders(Agent);
+
+/**
+ * The floor's loop written on @signet/provider instead of fetch: what the provider layer costs (or
+ * saves) on its own, and so what the agent loop adds on top of it. Opt-in (`--only signet-provider`).
+ */
+export const signetProviderLoop: Contender = {
+  id: "signet-provider",
+  label: "provider.generate loop",
+  streaming: false,
+  optIn: true,
+  setup(baseUrl): ContenderRunner {
+    const provider = createProvider({ gateway: "google", apiKey: API_KEY, baseUrl });
+    const parameters = { ...WEATHER_GEMINI_SCHEMA, required: [...WEATHER_GEMINI_SCHEMA.required] };
+    const tools: Tool[] = [
+      { functionDeclarations: [{ name: TOOL_NAME, description: TOOL_DESCRIPTION, parameters }] },
+    ];
+    return {
+      async run() {
+        const contents: Content[] = [{ role: "user", parts: [{ text: QUESTION }] }];
+        for (let i = 0; i < 10; i++) {
+          const result = await provider.generate(MODEL, { contents, tools });
+          contents.push({ role: "model", parts: result.parts });
+          const calls: FunctionCall[] = [];
+          for (const part of result.parts) {
+            const call = (part as { functionCall?: FunctionCall }).functionCall;
+            if (call) calls.push(call);
+          }
+          if (calls.length === 0) return result.text;
+          contents.push({
+            role: "user",
+            parts: calls.map((call) => ({
+              functionResponse: {
+                ...(call.id === undefined ? {} : { id: call.id }),
+                name: call.name,
+                response: weather(String(call.args?.city)),
+              },
+            })),
+          });
+        }
+        throw new Error("provider loop: no answer after 10 steps");
+      },
+      close: () => provider.close(),
+    };
+  },
+};
