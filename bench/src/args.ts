@@ -22,8 +22,8 @@ export const USAGE = `Usage: pnpm bench [--runs N] [--warmup N] [--block N] [--s
                 client, the others the same one (the main figures)
   --seconds S   time budget of the measured phase when --runs is not given (default 40)
   --only ids    run only these contenders (the floor always runs): fetch, fetch-node, fetch-sse, signet,
-                signet-stream, genai, ai-sdk; and signet-provider (the floor's loop on @signet/provider,
-                run only when named)
+                signet-stream, genai, ai-sdk; run only when named: signet-provider (the floor's loop on
+                @signet/provider), fetch-noredirect (the floor with redirect: "error")
   --json        print the results as JSON instead of a table
   --samples F   also write every run's CPU, wall time, start and GC pause to F (JSON)`;
 

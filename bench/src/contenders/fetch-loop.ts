@@ -59,7 +59,10 @@ function loop(step: Step, close: () => Promise<void>): ContenderRunner {
   };
 }
 
-async function post(url: string, contents: Content[], via: DispatcherInit): Promise<Response> {
+/** What a loop adds to every request's init: a dispatcher, and for one floor a redirect mode. */
+type Via = DispatcherInit & { redirect?: RequestInit["redirect"] };
+
+async function post(url: string, contents: Content[], via: Via): Promise<Response> {
   const init = { method: "POST", headers: HEADERS, body: JSON.stringify({ contents, tools: TOOLS }), ...via };
   // `dispatcher` is undici's extension of RequestInit (@types/node types it with Node's bundled undici).
   const response = await fetch(url, init as RequestInit);
@@ -68,15 +71,15 @@ async function post(url: string, contents: Content[], via: DispatcherInit): Prom
 }
 
 /** A pool of its own per contender (undici 7), or none: Node's global dispatcher. */
-function transport(sameStack: boolean): { via: DispatcherInit; close: () => Promise<void> } {
-  if (!sameStack) return { via: {}, close: async () => {} };
+function transport(sameStack: boolean, extra: Via = {}): { via: Via; close: () => Promise<void> } {
+  if (!sameStack) return { via: extra, close: async () => {} };
   const dispatcher = keepAliveAgent();
-  return { via: { dispatcher }, close: () => dispatcher.close() };
+  return { via: { ...extra, dispatcher }, close: () => dispatcher.close() };
 }
 
-function jsonLoop(base: string, sameStack: boolean): ContenderRunner {
+function jsonLoop(base: string, sameStack: boolean, extra?: Via): ContenderRunner {
   const url = `${base}/v1beta/models/${MODEL}:generateContent`;
-  const { via, close } = transport(sameStack);
+  const { via, close } = transport(sameStack, extra);
   return loop(async (contents) => {
     const body = (await (await post(url, contents, via)).json()) as GenerateContentResponse;
     const content = body.candidates?.[0]?.content;
@@ -92,6 +95,18 @@ export const fetchLoop: Contender = {
   baseline: true,
   streaming: false,
   setup: (base) => jsonLoop(base, true),
+};
+
+/**
+ * The floor with `redirect: "error"`, as @signet/provider sends: fetch then skips the copy of every
+ * request it keeps to follow a redirect (a tee of the body). Opt-in (`--only fetch-noredirect`).
+ */
+export const fetchNoRedirectLoop: Contender = {
+  id: "fetch-noredirect",
+  label: "fetch loop, redirect error",
+  streaming: false,
+  optIn: true,
+  setup: (base) => jsonLoop(base, true, { redirect: "error" }),
 };
 
 /** The same loop on Node's default dispatcher (bundled undici 6): what a plain `fetch(url)` uses. */

@@ -1,7 +1,7 @@
 // Every contender, in table order.
 import { aiSdk } from "./ai-sdk.js";
 import type { Contender } from "./contender.js";
-import { fetchLoop, fetchNodeLoop, fetchSseLoop } from "./fetch-loop.js";
+import { fetchLoop, fetchNodeLoop, fetchNoRedirectLoop, fetchSseLoop } from "./fetch-loop.js";
 import { genai } from "./genai.js";
 import { signetProviderLoop, signetRun, signetStream } from "./signet.js";
 
@@ -16,6 +16,7 @@ export const CONTENDERS: readonly Contender[] = [
   genai,
   aiSdk,
   signetProviderLoop,
+  fetchNoRedirectLoop,
 ];
 
 /**
