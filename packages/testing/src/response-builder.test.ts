@@ -21,10 +21,7 @@ describe("function calls", () => {
     const chunks = events(res.json);
     expect(chunks).toHaveLength(2);
     const calls = partsOf(chunks[0]!);
-    expect(calls.map((p) => p.functionCall?.args)).toEqual([
-      { city: "Oslo" },
-      { city: "Rome" },
-    ]);
+    expect(calls.map((p) => p.functionCall?.args)).toEqual([{ city: "Oslo" }, { city: "Rome" }]);
     expect(calls.map((p) => typeof p.thoughtSignature)).toEqual(["string", "undefined"]);
     expect(partsOf(chunks[1]!)).toEqual([{ text: "" }]);
     expect(chunks[1]!.candidates![0]!.finishReason).toBe("STOP");
