@@ -1,6 +1,7 @@
 // @signet/testing: a strict local Gemini emulator for tests, with scripted and generic models.
 export type { BlockedPrompt, BlockReason } from "./blocked-prompt.js";
 export { type ChunkGate, type ChunkGateOptions, type ChunkHook, chunkGate } from "./chunk-gate.js";
+export { type EmulatorCliIo, runEmulatorCli } from "./cli.js";
 export { type ErrorKind, renderError } from "./error-envelopes.js";
 export type { Fault, HttpFault, TransportFault } from "./faults.js";
 export {
