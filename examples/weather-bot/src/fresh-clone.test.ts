@@ -1,6 +1,6 @@
 // The README's two commands, read from README.md and run as written in a fresh clone of the
-// committed tree: install pnpm, install Signet and ask the weather bot (offline); then the whole
-// test suite. Two things differ from a new machine, both through the environment only: npm installs
+// committed tree: install pnpm, install Signet and ask the weather bot (offline); then
+// `pnpm emulator` as docs/testing.md starts it; then the whole test suite. Two things differ from a new machine, both through the environment only: npm installs
 // pnpm into a scratch prefix instead of the machine's global one, and npm and pnpm work offline
 // (from their caches), so a missing package fails the test instead of reaching the network. The
 // inner `pnpm test` skips this file (SIGNET_FRESH_CLONE), or it would clone again forever.
@@ -13,6 +13,7 @@ import { cleanEnv, REPO_ROOT } from "@signet/example-support/cli-testing";
 import { describe, expect, it } from "vitest";
 
 const INSTALL_AND_ASK_MS = 180_000;
+const EMULATOR_MS = 30_000;
 const TEST_SUITE_MS = 600_000;
 const inner = process.env.SIGNET_FRESH_CLONE === "1";
 
@@ -53,10 +54,59 @@ function shell(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: 
   });
 }
 
+/**
+ * `pnpm emulator` in `cwd`, in a process group of its own: resolves with stdout's first line, one
+ * generateContent's status over loopback, and how it ended once Ctrl-C reached the group (as a
+ * terminal sends it). The group is killed if any of that outlives `timeoutMs`.
+ */
+function emulatorRun(cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
+  return new Promise<{
+    firstLine: string;
+    status: number;
+    signal: string | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn("pnpm", ["emulator", "--key", "sk-fresh-clone-1"], { cwd, env, detached: true });
+    let stdout = "";
+    let stderr = "";
+    let status = 0;
+    let asked = false;
+    const timer = setTimeout(() => {
+      process.kill(-child.pid!, "SIGKILL");
+      reject(new Error(`pnpm emulator took longer than ${timeoutMs} ms.\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+      if (asked || !stdout.includes("\n")) return;
+      asked = true;
+      const url = stdout.slice(0, stdout.indexOf("\n"));
+      fetch(`${url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-goog-api-key": "sk-fresh-clone-1" },
+        body: JSON.stringify({ contents: [{ role: "user", parts: [{ text: "hi" }] }] }),
+      })
+        .then((response) => {
+          status = response.status;
+          return response.arrayBuffer();
+        })
+        .catch(() => {}) // status stays 0, which the test reports
+        .finally(() => process.kill(-child.pid!, "SIGINT"));
+    });
+    child.on("error", reject);
+    // "close" waits for every holder of the pipes: the emulator as well as pnpm.
+    child.on("close", (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ firstLine: stdout.split("\n")[0]!, status, signal, stdout, stderr });
+    });
+  });
+}
+
 describe("a fresh clone", () => {
   it.skipIf(inner)(
     "runs the README's two commands as written",
-    { timeout: INSTALL_AND_ASK_MS + TEST_SUITE_MS + 60_000 },
+    { timeout: INSTALL_AND_ASK_MS + EMULATOR_MS + TEST_SUITE_MS + 60_000 },
     async () => {
       const dir = await mkdtemp(join(tmpdir(), "signet-fresh-clone-"));
       try {
@@ -90,6 +140,15 @@ describe("a fresh clone", () => {
         expect(first.stderr).toMatch(/^offline: no API key found/m);
         expect(first.stderr).toContain('→ get_weather_forecast(location: "Paris")');
         expect(first.stderr).toContain('→ get_weather_forecast(location: "Tokyo")');
+
+        // `pnpm emulator` from the clone: the URL is stdout's first line (no pnpm banner), it answers on
+        // loopback, and Ctrl-C closes it cleanly (pnpm itself ends with the SIGINT, as for any command).
+        const emulator = await emulatorRun(clone, env, EMULATOR_MS);
+        expect(emulator.firstLine, emulator.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(emulator.status, emulator.stderr).toBe(200);
+        expect(emulator.stdout).toBe(`${emulator.firstLine}\n`);
+        expect(emulator.signal).toBe("SIGINT");
+        expect(emulator.stderr).toMatch(/\nemulator stopped\.\n$/);
 
         const second = await shell(commands[1]!, clone, env, TEST_SUITE_MS);
         const output = second.stdout + second.stderr;
