@@ -1,7 +1,9 @@
 // The `emulator` bin run as an executable, the way pnpm's fallback runs it: its shebang brings tsx
 // in, it prints its URL, serves every gateway until SIGINT or SIGTERM, then exits 0.
+
+import { generateOnce as generate } from "@signet/example-support/cli-testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { generate, MAIN, type ServingProcess, startProcess } from "./serving-process.js";
+import { MAIN, type ServingProcess, startProcess } from "./serving-process.js";
 
 const started: ServingProcess[] = [];
 afterEach(() => {

@@ -4,8 +4,10 @@
 // `> signet@ emulator ...` banner before it. An `emulator` script would bring the banner back.
 // Ctrl-C is sent to the process group, as a terminal does: pnpm itself dies of it at once (as it does
 // for any command it runs), while the emulator closes its server and says so before exiting.
+
+import { generateOnce as generate } from "@signet/example-support/cli-testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { generate, type ServingProcess, startProcess } from "./serving-process.js";
+import { type ServingProcess, startProcess } from "./serving-process.js";
 
 const started: ServingProcess[] = [];
 afterEach(() => {

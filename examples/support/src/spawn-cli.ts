@@ -36,9 +36,30 @@ export interface CliProcess {
 }
 
 export function startCli(script: string, args: readonly string[], env: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@signet/source", script, ...args], {
-    cwd: REPO_ROOT,
+  return spawnProcess(process.execPath, ["--import", "tsx", "--conditions=@signet/source", script, ...args], {
     env,
+  });
+}
+
+export interface SpawnOptions {
+  /** Defaults to the repository root. */
+  cwd?: string;
+  /** Defaults to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** A process group of its own, so a test can Ctrl-C the group as a terminal does. */
+  detached?: boolean;
+}
+
+/** Any command as a child process, its output collected as it arrives. */
+export function spawnProcess(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): CliProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env,
+    detached: options.detached,
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";

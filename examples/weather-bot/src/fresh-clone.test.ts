@@ -4,12 +4,18 @@
 // pnpm into a scratch prefix instead of the machine's global one, and npm and pnpm work offline
 // (from their caches), so a missing package fails the test instead of reaching the network. The
 // inner `pnpm test` skips this file (SIGNET_FRESH_CLONE), or it would clone again forever.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
-import { cleanEnv, REPO_ROOT } from "@signet/example-support/cli-testing";
+import {
+  type CliProcess,
+  cleanEnv,
+  generateOnce,
+  REPO_ROOT,
+  spawnProcess,
+} from "@signet/example-support/cli-testing";
 import { describe, expect, it } from "vitest";
 
 const INSTALL_AND_ASK_MS = 180_000;
@@ -30,28 +36,35 @@ interface ShellRun {
   stderr: string;
 }
 
+/** Kills `run`'s whole process group if it outlives `timeoutMs`; says whether it did. */
+function groupDeadline(run: CliProcess, timeoutMs: number) {
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    process.kill(-run.child.pid!, "SIGKILL");
+  }, timeoutMs);
+  return {
+    expired: () => expired,
+    clear: () => clearTimeout(timer),
+  };
+}
+
 /** `sh -c command`, its whole process group killed if it outlives `timeoutMs`. */
-function shell(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ShellRun> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn("sh", ["-c", command], { cwd, env, detached: true });
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      process.kill(-child.pid!, "SIGKILL");
-      reject(
-        new Error(
-          `"${command}" took longer than ${timeoutMs} ms.\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`,
-        ),
-      );
-    }, timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
-    });
-  });
+async function shell(
+  command: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<ShellRun> {
+  const run = spawnProcess("sh", ["-c", command], { cwd, env, detached: true });
+  const deadline = groupDeadline(run, timeoutMs);
+  const { code, stdout, stderr } = await run.done.finally(deadline.clear);
+  if (deadline.expired()) {
+    throw new Error(
+      `"${command}" took longer than ${timeoutMs} ms.\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`,
+    );
+  }
+  return { code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) };
 }
 
 /**
@@ -59,48 +72,33 @@ function shell(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: 
  * generateContent's status over loopback, and how it ended once Ctrl-C reached the group (as a
  * terminal sends it). The group is killed if any of that outlives `timeoutMs`.
  */
-function emulatorRun(cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
-  return new Promise<{
-    firstLine: string;
-    status: number;
-    signal: string | null;
-    stdout: string;
-    stderr: string;
-  }>((resolve, reject) => {
-    const child = spawn("pnpm", ["emulator", "--key", "sk-fresh-clone-1"], { cwd, env, detached: true });
-    let stdout = "";
-    let stderr = "";
-    let status = 0;
-    let asked = false;
-    const timer = setTimeout(() => {
-      process.kill(-child.pid!, "SIGKILL");
-      reject(new Error(`pnpm emulator took longer than ${timeoutMs} ms.\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-      if (asked || !stdout.includes("\n")) return;
-      asked = true;
-      const url = stdout.slice(0, stdout.indexOf("\n"));
-      fetch(`${url}/v1beta/models/gemini-2.5-flash:generateContent`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-goog-api-key": "sk-fresh-clone-1" },
-        body: JSON.stringify({ contents: [{ role: "user", parts: [{ text: "hi" }] }] }),
-      })
-        .then((response) => {
-          status = response.status;
-          return response.arrayBuffer();
-        })
-        .catch(() => {}) // status stays 0, which the test reports
-        .finally(() => process.kill(-child.pid!, "SIGINT"));
-    });
-    child.on("error", reject);
-    // "close" waits for every holder of the pipes: the emulator as well as pnpm.
-    child.on("close", (_code, signal) => {
-      clearTimeout(timer);
-      resolve({ firstLine: stdout.split("\n")[0]!, status, signal, stdout, stderr });
-    });
-  });
+async function emulatorRun(cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
+  const run = spawnProcess("pnpm", ["emulator", "--key", "sk-fresh-clone-1"], { cwd, env, detached: true });
+  const deadline = groupDeadline(run, timeoutMs);
+  try {
+    await run.waitFor(({ stdout }) => stdout.includes("\n"), timeoutMs);
+    const url = run.stdout.slice(0, run.stdout.indexOf("\n"));
+    let status = 0; // stays 0 if the request fails, which the test reports
+    try {
+      const response = await generateOnce(url, "sk-fresh-clone-1");
+      status = response.status;
+      await response.arrayBuffer();
+    } catch {}
+    process.kill(-run.child.pid!, "SIGINT");
+    // "done" waits for "close", that is for every holder of the pipes: the emulator as well as pnpm.
+    const { signal, stdout, stderr } = await run.done;
+    if (deadline.expired())
+      throw new Error(`pnpm emulator took longer than ${timeoutMs} ms.\n${stdout}\n${stderr}`);
+    return { firstLine: stdout.split("\n")[0]!, status, signal, stdout, stderr };
+  } finally {
+    deadline.clear();
+    // On a failure above (no URL in time, say), nothing may outlive the test.
+    if (run.child.exitCode === null && run.child.signalCode === null) {
+      try {
+        process.kill(-run.child.pid!, "SIGKILL");
+      } catch {} // the group is already gone
+    }
+  }
 }
 
 describe("a fresh clone", () => {
